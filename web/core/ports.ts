@@ -1,0 +1,53 @@
+// What the simulated cloud (core) needs from outside, as interfaces only: adapters implement
+// them (web/adapters), tests use in-memory twins. Core never imports an adapter.
+
+/** An opaque reference to a data key loaded into the crypto worker pool. */
+export type DataKeyHandle = string;
+
+/** A data key as it may travel on the main thread: wrapped, never plaintext.
+ *  blob = 12-byte IV ‖ AES-256-GCM(ciphertext ‖ 16-byte tag) of the 32- or 64-byte data key,
+ *  with `aad` (the encryption context: account, region, lineage) as additional data. */
+export interface WrappedDataKey {
+  kek: CryptoKey; // non-extractable AES-GCM key, usages ['decrypt'] at least
+  blob: Uint8Array;
+  aad: Uint8Array;
+}
+
+/** The sector cipher: XTS-AES over runs of consecutive sectors, in the crypto worker pool.
+ *  A run is given as one or more buffers (segments) of whole sectors, consecutive in sector
+ *  numbers; segments are transferred to workers (never copied) and come back transferred, so the
+ *  caller's buffers are detached after the call. */
+export interface SectorCipher {
+  readonly workerCount: number;
+  /** Unwraps inside every worker; the plaintext never reaches the calling thread. */
+  loadWrappedKey(key: WrappedDataKey): Promise<DataKeyHandle>;
+  /** A random 64-byte key made inside the pool, for tests and demos; lost on reload. */
+  generateSessionKey(): Promise<DataKeyHandle>;
+  /** Zeroes the key in every worker. */
+  releaseKey(handle: DataKeyHandle): Promise<void>;
+  encryptSectors(handle: DataKeyHandle, firstSector: bigint, sectorSize: number, segments: ArrayBuffer[]): Promise<ArrayBuffer[]>;
+  decryptSectors(handle: DataKeyHandle, firstSector: bigint, sectorSize: number, segments: ArrayBuffer[]): Promise<ArrayBuffer[]>;
+}
+
+/** One known-answer check run by the About page's live self-test. */
+export interface SelfTestResult {
+  name: string;
+  op: 'encrypt' | 'decrypt';
+  isPassed: boolean;
+  detail?: string;
+}
+
+/** One figure of the About page's short throughput measurement. */
+export interface ThroughputResult {
+  impl: 'kernel-pool' | 'webcrypto-aes-ctr';
+  op: 'encrypt' | 'decrypt';
+  mibps: number;
+  bytes: number;
+}
+
+/** What the About page needs: a self-test over the vectors in the pool, and a short measurement. */
+export interface EngineDiagnostics {
+  readonly workerCount: number;
+  runSelfTest(): Promise<SelfTestResult[]>;
+  measureThroughput(onProgress?: (done: number, total: number) => void): Promise<ThroughputResult[]>;
+}
