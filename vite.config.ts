@@ -1,0 +1,43 @@
+// Vite build of the static app: root web/, output dist/ at the repo root, relative base so the
+// built files work from any path (a sub-folder, an iframe, file-like hosting). Extra pages
+// (harness.html, bench.html) are added when they exist, so the build never names a missing file.
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import solid from 'vite-plugin-solid';
+
+const repo = fileURLToPath(new URL('.', import.meta.url));
+const web = resolve(repo, 'web');
+
+const pages: Record<string, string> = { index: resolve(web, 'index.html') };
+for (const name of ['harness', 'bench']) {
+  const file = resolve(web, `${name}.html`);
+  if (existsSync(file)) pages[name] = file;
+}
+
+const outDir = resolve(repo, 'dist');
+
+/** Marks a finished build: scripts/start.mjs rebuilds when any input is newer than this file. */
+const buildStamp: Plugin = {
+  name: 'build-stamp',
+  apply: 'build',
+  writeBundle() {
+    writeFileSync(resolve(outDir, '.build-stamp'), `${new Date().toISOString()}\n`);
+  },
+};
+
+export default defineConfig({
+  root: web,
+  base: './',
+  publicDir: resolve(repo, 'public'),
+  plugins: [solid(), buildStamp],
+  worker: { format: 'es' },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: { input: pages },
+  },
+  server: { fs: { allow: [repo] } },
+});
