@@ -1,0 +1,25 @@
+// The app header: product name, tagline and the language switch.
+import { useI18n } from '../i18n/I18nProvider';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Header() {
+  const { t } = useI18n();
+  return (
+    <header class="app-header">
+      <div class="app-header__inner">
+        <a class="brand" href="./" aria-label={t('app.name')}>
+          <svg class="brand__mark" viewBox="0 0 32 32" aria-hidden="true">
+            <rect class="brand__body" x="3" y="7" width="26" height="18" rx="4" />
+            <circle class="brand__hole" cx="16" cy="14" r="3" />
+            <path class="brand__hole" d="M16 16.5v4.5" />
+          </svg>
+          <span class="brand__text">
+            <span class="brand__name">{t('app.name')}</span>
+            <span class="brand__tagline">{t('app.tagline')}</span>
+          </span>
+        </a>
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

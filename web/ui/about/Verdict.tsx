@@ -1,0 +1,17 @@
+// One check's result as a badge: Pass / Fail, or a dash when that direction was not run.
+import { Show } from 'solid-js';
+import type { SelfTestResult } from '../../core/ports';
+import { useI18n } from '../../i18n/I18nProvider';
+
+export function Verdict(props: { result: SelfTestResult | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Show when={props.result} fallback={<span class="muted">{t('common.none')}</span>}>
+      {(result) => (
+        <span class="badge" classList={{ 'badge--ok': result().isPassed, 'badge--bad': !result().isPassed }}>
+          {t(result().isPassed ? 'selftest.pass' : 'selftest.fail')}
+        </span>
+      )}
+    </Show>
+  );
+}
