@@ -22,8 +22,8 @@ const outDir = resolve(repo, 'dist');
 const buildStamp: Plugin = {
   name: 'build-stamp',
   apply: 'build',
-  writeBundle() {
-    writeFileSync(resolve(outDir, '.build-stamp'), `${new Date().toISOString()}\n`);
+  writeBundle(output) {
+    writeFileSync(resolve(output.dir ?? outDir, '.build-stamp'), `${new Date().toISOString()}\n`);
   },
 };
 
