@@ -1,66 +1,14 @@
 // The crypto worker's API in Node, over each available XtsKernel: key unwrap/generate/release,
 // refusal of bad blobs, and sector bytes identical to node:crypto aes-256-xts / aes-128-xts (OpenSSL).
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCryptoApi, IV_BYTES } from '../../workers/crypto-api';
 import { createNobleXts } from '../../web/adapters/engine/noble-xts';
 import type { XtsKernel } from '../../web/adapters/engine/xts-types';
 import { kernelsUnderTest } from './kernels-under-test';
-
-const subtle = globalThis.crypto.subtle;
-
-async function newKek(): Promise<CryptoKey> {
-  // Non-extractable, as the KMS holds them; the test may still decrypt blobs to check them.
-  return subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-}
-
-async function wrap(kek: CryptoKey, key: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
-  const iv = new Uint8Array(randomBytes(IV_BYTES));
-  const sealed = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad.slice() }, kek, key.slice()));
-  const blob = new Uint8Array(IV_BYTES + sealed.length);
-  blob.set(iv);
-  blob.set(sealed, IV_BYTES);
-  return blob;
-}
-
-async function unwrap(kek: CryptoKey, blob: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: blob.slice(0, IV_BYTES), additionalData: aad.slice() }, kek, blob.slice(IV_BYTES)));
-}
-
-function tweakOf(sector: bigint): Buffer {
-  const t = Buffer.alloc(16);
-  for (let i = 0; i < 16; i++) { t[i] = Number(sector & 0xffn); sector >>= 8n; }
-  return t;
-}
-
-/** node:crypto reference: each sector its own XTS call with tweak = sector number, 128-bit LE. */
-function oracle(isEncrypt: boolean, key: Uint8Array, firstSector: bigint, sectorSize: number, data: Uint8Array): Uint8Array {
-  const algorithm = key.length === 64 ? 'aes-256-xts' : 'aes-128-xts';
-  const out = new Uint8Array(data.length);
-  for (let o = 0, s = firstSector; o < data.length; o += sectorSize, s++) {
-    const c = isEncrypt
-      ? createCipheriv(algorithm, key, tweakOf(s))
-      : createDecipheriv(algorithm, key, tweakOf(s));
-    out.set(Buffer.concat([c.update(data.subarray(o, o + sectorSize)), c.final()]), o);
-  }
-  return out;
-}
+import { concat, newKek, oracleXts as oracle, segmentsOf, unwrapKey as unwrap, wrapKey as wrap } from './xts-oracle';
 
 const aad = new TextEncoder().encode('account=1;region=cn-hangzhou;lineage=d-test');
-
-function segmentsOf(sizes: number[]): { buffers: ArrayBuffer[]; plain: Uint8Array } {
-  const plain = new Uint8Array(randomBytes(sizes.reduce((a, b) => a + b, 0)));
-  let o = 0;
-  const buffers = sizes.map((n) => { const b = plain.slice(o, o + n).buffer; o += n; return b; });
-  return { buffers, plain };
-}
-
-function concat(buffers: ArrayBuffer[]): Uint8Array {
-  const out = new Uint8Array(buffers.reduce((a, b) => a + b.byteLength, 0));
-  let o = 0;
-  for (const b of buffers) { out.set(new Uint8Array(b), o); o += b.byteLength; }
-  return out;
-}
 
 describe.each(kernelsUnderTest())('crypto api over $name', ({ create }) => {
   it('loadWrapped then encrypt/decrypt matches node:crypto aes-256-xts across segments and sectors ≥ 2^32', async () => {
