@@ -844,9 +844,10 @@ v128.store(p, v128.xor(b6, v128.load(tw, 96)), 96);
 v128.store(p, v128.xor(b7, v128.load(tw, 112)), 112);
 }
 
-/** The AES S-box on each of 16 bytes, by the same circuit with every byte broadcast to all 8 lanes
- *  of its bit: constant-time; used by the key schedule. */
-export function sboxBytes(v: v128): v128 {
+/** The AES S-box on each of the 16 bytes at p, in place, by the same circuit with every byte
+ *  broadcast to all 8 lanes of its bit: constant-time; used by the key schedule. */
+export function sboxBytes(p: usize): void {
+  const v = v128.load(p);
   const qx0 = i8x16.eq(v128.and(v, i8x16.splat(-128)), i8x16.splat(-128));
   const qx1 = i8x16.eq(v128.and(v, i8x16.splat(64)), i8x16.splat(64));
   const qx2 = i8x16.eq(v128.and(v, i8x16.splat(32)), i8x16.splat(32));
@@ -979,5 +980,5 @@ export function sboxBytes(v: v128): v128 {
   out = v128.or(out, v128.and(qs5, i8x16.splat(4)));
   out = v128.or(out, v128.and(qs6, i8x16.splat(2)));
   out = v128.or(out, v128.and(qs7, i8x16.splat(1)));
-  return v128.xor(out, i8x16.splat(0x63));
+  v128.store(p, v128.xor(out, i8x16.splat(0x63)));
 }

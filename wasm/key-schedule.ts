@@ -3,11 +3,14 @@
 // decrypt8: register i of round r has byte j = 0xFF where bit i of round-key byte j is set.
 import { sboxBytes } from './aes-bitsliced.generated';
 
-/** Scratch for the expanded key words (at most 60 words); zeroed after every expansion. */
+/** Scratch for the expanded key words (at most 60 words) and SubWord; zeroed after every expansion. */
 const WORDS: usize = memory.data(240, 16);
+const SUB: usize = memory.data(16, 16);
 
 @inline function subWord(w: u32): u32 {
-  return i32x4.extract_lane(sboxBytes(i32x4.splat(<i32>w)), 0);
+  store<u32>(SUB, w);
+  sboxBytes(SUB);
+  return load<u32>(SUB);
 }
 
 /** Expands the key at `key` (16 or 32 bytes) into bitsliced round keys at `rk`, with the S-box
@@ -40,5 +43,6 @@ export function expandKey(key: usize, keyBytes: i32, rk: usize): i32 {
     }
   }
   memory.fill(WORDS, 0, 240);
+  memory.fill(SUB, 0, 16);
   return rounds;
 }

@@ -129,14 +129,15 @@ function sboxBytes() {
   const bit = (i) => `i8x16.eq(v128.and(v, i8x16.splat(${sp(1 << i)})), i8x16.splat(${sp(1 << i)}))`;
   const L = emitCircuit(f, R8.map((i) => bit(7 - i)), 'q');
   return [
-    '/** The AES S-box on each of 16 bytes, by the same circuit with every byte broadcast to all 8 lanes',
-    ' *  of its bit: constant-time; used by the key schedule. */',
-    'export function sboxBytes(v: v128): v128 {',
+    '/** The AES S-box on each of the 16 bytes at p, in place, by the same circuit with every byte',
+    ' *  broadcast to all 8 lanes of its bit: constant-time; used by the key schedule. */',
+    'export function sboxBytes(p: usize): void {',
+    '  const v = v128.load(p);',
     ...L.map((l) => '  ' + l),
     // 0x63 is added by XOR: OR-ing the bits into a 0x63 base would be wrong, so XOR it in.
     `  let out = i8x16.splat(0);`,
     ...R8.map((i) => `  out = v128.or(out, v128.and(qs${i}, i8x16.splat(${sp(1 << (7 - i))})));`),
-    '  return v128.xor(out, i8x16.splat(0x63));',
+    '  v128.store(p, v128.xor(out, i8x16.splat(0x63)));',
     '}',
   ];
 }
