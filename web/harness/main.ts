@@ -1,0 +1,50 @@
+// The browser test harness page (harness.html, built into dist next to the app): hands the crypto
+// pool and diagnostics to Playwright (test/browser) as window.harness. Only public test keys enter here.
+import type { WrappedDataKey } from '../core/ports';
+import { createEngineDiagnostics, fromHex, type DiagnosticsOptions } from '../adapters/engine/diagnostics';
+import { CryptoPool, type WorkerLike } from '../adapters/engine/pool';
+import { wrapPublicTestKey } from '../adapters/engine/public-test-key';
+
+export interface Harness {
+  /** A pool on the app's own worker factory. */
+  createPool(size?: number): CryptoPool;
+  /** A pool whose workers the test can reach: to watch their messages or make them fail. */
+  createPoolWithWorkers(size: number): { pool: CryptoPool; workers: Worker[] };
+  createDiagnostics(pool: CryptoPool, options?: DiagnosticsOptions): ReturnType<typeof createEngineDiagnostics>;
+  /** Wraps a PUBLIC test key under a fresh non-extractable KEK (see public-test-key.ts). */
+  wrapTestKey(keyHex: string, aadHex?: string): Promise<WrappedDataKey>;
+  fromHex(hex: string): Uint8Array<ArrayBuffer>;
+  toHex(bytes: ArrayBuffer | Uint8Array): string;
+  /** Scratch space that survives between page.evaluate calls of one test. */
+  state: Record<string, unknown>;
+}
+
+declare global {
+  interface Window {
+    harness: Harness;
+  }
+}
+
+function toHex(bytes: ArrayBuffer | Uint8Array): string {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  return Array.from(view, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+window.harness = {
+  createPool: (size) => new CryptoPool({ size }),
+  createPoolWithWorkers(size) {
+    const workers: Worker[] = [];
+    const createWorker = (index: number): WorkerLike => {
+      const worker = new Worker(new URL('../../workers/crypto.worker.ts', import.meta.url), { type: 'module', name: 'crypto' });
+      workers[index] = worker; // a replacement takes its slot's place
+      return worker;
+    };
+    return { pool: new CryptoPool({ size, createWorker }), workers };
+  },
+  createDiagnostics: (pool, options) => createEngineDiagnostics(pool, options),
+  wrapTestKey: (keyHex, aadHex = '') => wrapPublicTestKey(fromHex(keyHex), fromHex(aadHex)),
+  fromHex,
+  toHex,
+  state: {},
+};
+document.body.dataset.ready = 'true';
