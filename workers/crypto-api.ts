@@ -101,10 +101,25 @@ export function createCryptoApi(kernel: XtsKernel | Promise<XtsKernel>, options:
     },
   );
 
+  // Set once the kernel traps: its memory is no longer trusted, so every later call refuses too.
+  let trap: Error | undefined;
+
   async function getKernel(): Promise<XtsKernel> {
+    if (trap) throw trap;
     const k = readyKernel ?? (await kernelPromise);
     if (!k) throw kernelError ?? new Error('the XTS kernel failed to start');
     return k;
+  }
+
+  /** Runs a kernel call; a wasm trap becomes KernelTrap, which the pool answers by replacing this worker. */
+  function guarded<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      trap = errorWithCode('KernelTrap', `the XTS kernel trapped (${error.message}); this worker's kernel state is no longer trusted`, error);
+      throw trap;
+    }
   }
 
   function slotOf(handle: string): KeySlot {
@@ -117,10 +132,10 @@ export function createCryptoApi(kernel: XtsKernel | Promise<XtsKernel>, options:
   function install(k: XtsKernel, handle: string, epoch: number, key: Uint8Array): void {
     try {
       if ((epochs.get(handle) ?? 0) !== epoch) throw errorWithCode('UnknownKeyHandle', `"handle" ${handle} was released while its key was loading`);
-      const slot = k.loadKey(key);
+      const slot = guarded(() => k.loadKey(key));
       const old = slots.get(handle);
       slots.set(handle, slot);
-      if (old !== undefined) k.releaseKey(old);
+      if (old !== undefined) guarded(() => k.releaseKey(old));
     } finally {
       key.fill(0);
     }
@@ -134,8 +149,8 @@ export function createCryptoApi(kernel: XtsKernel | Promise<XtsKernel>, options:
     let sector = firstSector;
     for (const buffer of buffers) {
       const data = new Uint8Array(buffer);
-      if (isEncrypt) k.encryptSectors(slot, sector, sectorSize, data);
-      else k.decryptSectors(slot, sector, sectorSize, data);
+      const at = sector;
+      guarded(() => (isEncrypt ? k.encryptSectors(slot, at, sectorSize, data) : k.decryptSectors(slot, at, sectorSize, data)));
       sector += BigInt(buffer.byteLength / sectorSize);
     }
     return transfer(buffers, buffers);
@@ -148,8 +163,7 @@ export function createCryptoApi(kernel: XtsKernel | Promise<XtsKernel>, options:
     const slot = slotOf(handle);
     const data = new Uint8Array(buffer);
     // The kernel checks firstUnit, unitSize and length before it writes.
-    if (isEncrypt) k.encryptUnits(slot, firstUnit, unitSize, data);
-    else k.decryptUnits(slot, firstUnit, unitSize, data);
+    guarded(() => (isEncrypt ? k.encryptUnits(slot, firstUnit, unitSize, data) : k.decryptUnits(slot, firstUnit, unitSize, data)));
     return transfer(buffer, [buffer]);
   }
 
@@ -213,7 +227,8 @@ export function createCryptoApi(kernel: XtsKernel | Promise<XtsKernel>, options:
       const slot = slots.get(handle);
       if (slot === undefined) return false;
       slots.delete(handle);
-      (await getKernel()).releaseKey(slot);
+      const k = await getKernel();
+      guarded(() => k.releaseKey(slot));
       return true;
     },
 

@@ -125,6 +125,15 @@ describe('crypto api key handling', () => {
     expect(new Uint8Array(a).subarray(0, 3)).toEqual(first);
   });
 
+  it('a wasm trap rejects with KernelTrap, and every later call refuses too', async () => {
+    const kernel: XtsKernel = { ...createNobleXts(), decryptSectors: () => { throw new WebAssembly.RuntimeError('unreachable'); } };
+    const api = createCryptoApi(kernel);
+    const kek = await newKek();
+    await api.generateWrapped('t', kek, aad);
+    await expect(api.decrypt('t', 0n, 512, [new ArrayBuffer(512)])).rejects.toMatchObject({ code: 'KernelTrap' });
+    await expect(api.encrypt('t', 0n, 512, [new ArrayBuffer(512)])).rejects.toMatchObject({ code: 'KernelTrap' });
+  });
+
   it('a kernel that failed to start rejects each call with KernelUnavailable', async () => {
     const api = createCryptoApi(Promise.reject(new Error('wasm missing')));
     await expect(api.generateWrapped('k', await newKek(), aad)).rejects.toMatchObject({ code: 'KernelUnavailable' });

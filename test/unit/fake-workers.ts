@@ -6,6 +6,7 @@ import { createCryptoApi, type CryptoApi } from '../../workers/crypto-api';
 import { installErrorTransfer } from '../../workers/comlink-errors';
 import { createNobleXts } from '../../web/adapters/engine/noble-xts';
 import type { WorkerLike } from '../../web/adapters/engine/pool';
+import type { XtsKernel } from '../../web/adapters/engine/xts-types';
 
 export interface FakeWorker extends WorkerLike {
   index: number;
@@ -21,6 +22,8 @@ export interface FakeWorkerOptions {
   delayMs?: number;
   /** Never answers sector calls (a hung worker). */
   isSilent?: boolean;
+  /** The kernel of the n-th started worker (0-based); default the @noble/ciphers peer. */
+  kernel?: (startedBefore: number) => XtsKernel;
 }
 
 export function fakeWorkers(options: FakeWorkerOptions = {}) {
@@ -28,7 +31,7 @@ export function fakeWorkers(options: FakeWorkerOptions = {}) {
   const started: FakeWorker[] = [];
   const create = (index: number): WorkerLike => {
     const { port1, port2 } = new MessageChannel();
-    const real = createCryptoApi(createNobleXts());
+    const real = createCryptoApi(options.kernel?.(started.length) ?? createNobleXts());
     const calls: string[] = [];
     const hold = <T>(value: T): Promise<T> => {
       if (options.isSilent) return new Promise<T>(() => undefined);

@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CryptoPool } from '../../web/adapters/engine/pool';
 import { planGroups } from '../../web/adapters/engine/pool-plan';
+import { createNobleXts } from '../../web/adapters/engine/noble-xts';
+import type { XtsKernel } from '../../web/adapters/engine/xts-types';
 import { fakeWorkers, type FakeWorkerOptions } from './fake-workers';
 import { concat, newKek, oracleXts, segmentsOf, wrapKey } from './xts-oracle';
 
@@ -139,6 +141,20 @@ describe('CryptoPool over fake workers', () => {
     await expect(call).rejects.toMatchObject({ code: 'WorkerLost', message: expect.stringContaining('unreachable') });
     expect(await pool.handlesOnWorkerForTest(0)).toEqual([handle]);
     expect((await pool.decryptSectors(handle, 0n, 4096, [new ArrayBuffer(4096)]))[0].byteLength).toBe(4096);
+  });
+
+  it('a wasm trap inside a worker rejects with WorkerLost (cause KernelTrap) and the worker is replaced', async () => {
+    const trapping = (): XtsKernel => ({
+      ...createNobleXts(),
+      encryptSectors: () => { throw new WebAssembly.RuntimeError('unreachable'); },
+    });
+    const { pool, fakes } = newPool(1, { kernel: (n) => (n === 0 ? trapping() : createNobleXts()) });
+    const { handle, key } = await loadRandomKey(pool);
+    const error = await pool.encryptSectors(handle, 0n, 512, [new ArrayBuffer(512)]).catch((e: unknown) => e as Error & { code?: string });
+    expect(error).toMatchObject({ code: 'WorkerLost', message: expect.stringContaining('trapped'), cause: { code: 'KernelTrap' } });
+    expect(fakes.started).toHaveLength(2);
+    const { buffers, plain } = segmentsOf([512]);
+    expect(concat(await pool.encryptSectors(handle, 3n, 512, buffers))).toEqual(oracleXts(true, key, 3n, 512, plain));
   });
 
   it('a worker that stays silent past the watchdog is treated as lost', async () => {

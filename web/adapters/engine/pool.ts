@@ -315,7 +315,15 @@ export class CryptoPool implements SectorCipher {
       };
       send().then(
         (value) => { if (settle()) resolve(value); },
-        (thrown: unknown) => { if (settle()) reject(asError(thrown)); },
+        (thrown: unknown) => {
+          if (!settle()) return;
+          const error = asError(thrown);
+          if (error.code !== 'KernelTrap') { reject(error); return; }
+          // A trapped kernel is untrusted state: answer as for a crash, and replace the worker.
+          const reason = `its XTS kernel trapped: ${error.message}`;
+          reject(Object.assign(workerLost(worker.index, reason), { cause: error }));
+          this.lose(worker, reason);
+        },
       );
     });
   }
