@@ -45,7 +45,7 @@ export const en = {
 
   'selftest.title': 'Crypto engine self-test',
   'selftest.description':
-    'Runs the IEEE 1619 known-answer vectors for AES-256-XTS through the worker pool, encrypting each plaintext and decrypting each ciphertext.',
+    'Runs the IEEE 1619 known-answer vectors (XTS-AES with 256- and 128-bit keys) on every worker of the pool: each plaintext must encrypt to the published ciphertext, and each ciphertext decrypt back.',
   'selftest.running': 'Running the known-answer checks in the worker pool…',
   'selftest.passed.one': 'All {checks} checks passed in {workers} worker ({ms} ms).',
   'selftest.passed.other': 'All {checks} checks passed in {workers} workers ({ms} ms).',

@@ -45,7 +45,7 @@ export const ja: Record<MessageKey, string> = {
 
   'selftest.title': '暗号エンジンのセルフテスト',
   'selftest.description':
-    'AES-256-XTS の IEEE 1619 既知解ベクトルをワーカープールで実行し、各平文の暗号化と各暗号文の復号を確かめます。',
+    'IEEE 1619 の既知解ベクトル（256 ビット鍵と 128 ビット鍵の XTS-AES）をプールのすべてのワーカーで実行します。各平文が公表された暗号文に暗号化され、各暗号文が元の平文に復号されることを確かめます。',
   'selftest.running': 'ワーカープールで既知解チェックを実行中…',
   'selftest.passed.one': '{checks} 件のチェックすべてに合格しました（ワーカー {workers} 個、{ms} ms）。',
   'selftest.passed.other': '{checks} 件のチェックすべてに合格しました（ワーカー {workers} 個、{ms} ms）。',

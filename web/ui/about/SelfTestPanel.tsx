@@ -86,7 +86,7 @@ export function SelfTestPanel() {
                   <tr classList={{ 'row--failed': checksOf(row).some((r) => !r.isPassed) }}>
                     <th scope="row">
                       {row.name}
-                      <For each={checksOf(row).filter((r) => r.detail)}>
+                      <For each={checksOf(row).filter((r) => !r.isPassed && r.detail)}>
                         {(r) => <div class="detail">{t(r.op === 'encrypt' ? 'op.encrypt' : 'op.decrypt')}: {r.detail}</div>}
                       </For>
                     </th>
