@@ -1,7 +1,7 @@
 // AES key expansion (FIPS-197 §5.2) for 128- and 256-bit keys, constant-time: SubWord goes through
-// the bitsliced S-box circuit (no table). Round keys are then stored pre-bitsliced for encrypt8 /
-// decrypt8: register i of round r has byte j = 0xFF where bit i of round-key byte j is set.
-import { sboxBytes } from './aes-bitsliced.generated';
+// the bitsliced S-box circuit (no table). Round keys are then stored pre-bitsliced and permuted for
+// the generated AES: register i of round r has lane q = 0xFF where bit i of key byte KEY_LANES[r][q] is set.
+import { KEY_LANES, sboxBytes } from './aes-bitsliced.generated';
 
 /** Scratch for the expanded key words (at most 60 words) and SubWord; zeroed after every expansion. */
 const WORDS: usize = memory.data(240, 16);
@@ -35,6 +35,7 @@ export function expandKey(key: usize, keyBytes: i32, rk: usize): i32 {
   for (let r = 0; r <= rounds; r++) {
     let v = v128.load(WORDS + (<usize>r << 4));
     if (r > 0) v = v128.xor(v, i8x16.splat(0x63));
+    v = i8x16.swizzle(v, v128.load(KEY_LANES)); // the registers' row-major byte order
     const out = rk + (<usize>r << 7);
     for (let i = 0; i < 8; i++) {
       const one: i32 = 1 << i;

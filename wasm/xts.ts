@@ -1,7 +1,7 @@
 // XTS-AES (IEEE Std 1619-2007 / NIST SP 800-38E) over the bitsliced AES in aes-bitsliced.generated.ts:
 // runs of consecutive data units with ciphertext stealing, 128-bit little-endian unit numbers as
 // tweaks. The ABI (exports, staging buffers, error codes) is documented in wasm/README.md.
-import { encrypt8, decrypt8 } from './aes-bitsliced.generated';
+import { decrypt8, encrypt8 } from './aes-bitsliced.generated';
 import { expandKey } from './key-schedule';
 
 export const MAX_SLOTS: i32 = 128;
@@ -72,6 +72,7 @@ export function releaseKey(slot: i32): i32 {
   return v128.xor(i64x2.shl(t, 1), v128.and(swapped, i64x2(0x87, 1)));
 }
 
+/** 8 blocks through AES in the given direction (public, as is the round count). */
 @inline function cipher8(p: usize, tw: usize, rk: usize, rounds: i32, isDecrypt: bool): void {
   if (isDecrypt) decrypt8(p, tw, rk, rounds);
   else encrypt8(p, tw, rk, rounds);
