@@ -5,11 +5,13 @@
 
 /** The byte order of round keys in a register: lane q holds round-key byte KEY_LANES[q]. */
 export const KEY_LANES: usize = memory.data<u8>([0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15]);
+const MASKS: usize = memory.data<u8>([0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12]);
 
 /** Encrypts 8 blocks at p in place: p[i] ← E(p[i] ⊕ tw[i]) ⊕ tw[i]; rk: bitsliced round keys. */
 export function encrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
   const m55 = i8x16.splat(0x55); const m33 = i8x16.splat(0x33); const m0f = i8x16.splat(0x0f);
   let t: v128;
+  const mT4 = v128.load(MASKS); const mSR = v128.load(MASKS, 16); const mISR = v128.load(MASKS, 32);
   let b0 = v128.xor(v128.load(p, 0), v128.load(tw, 0));
   let b1 = v128.xor(v128.load(p, 16), v128.load(tw, 16));
   let b2 = v128.xor(v128.load(p, 32), v128.load(tw, 32));
@@ -42,14 +44,14 @@ export function encrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
   b6 = v128.xor(b6, t); b2 = v128.xor(b2, i64x2.shl(t, 4));
   t = v128.and(v128.xor(i64x2.shr_u(b3, 4), b7), m0f);
   b7 = v128.xor(b7, t); b3 = v128.xor(b3, i64x2.shl(t, 4));
-  b0 = i8x16.shuffle(b0, b0, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b1 = i8x16.shuffle(b1, b1, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b2 = i8x16.shuffle(b2, b2, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b3 = i8x16.shuffle(b3, b3, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b4 = i8x16.shuffle(b4, b4, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b5 = i8x16.shuffle(b5, b5, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b6 = i8x16.shuffle(b6, b6, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b7 = i8x16.shuffle(b7, b7, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  b0 = i8x16.swizzle(b0, mT4);
+  b1 = i8x16.swizzle(b1, mT4);
+  b2 = i8x16.swizzle(b2, mT4);
+  b3 = i8x16.swizzle(b3, mT4);
+  b4 = i8x16.swizzle(b4, mT4);
+  b5 = i8x16.swizzle(b5, mT4);
+  b6 = i8x16.swizzle(b6, mT4);
+  b7 = i8x16.swizzle(b7, mT4);
   b0 = v128.xor(b0, v128.load(rk, 0));
   b1 = v128.xor(b1, v128.load(rk, 16));
   b2 = v128.xor(b2, v128.load(rk, 32));
@@ -60,14 +62,14 @@ export function encrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
   b7 = v128.xor(b7, v128.load(rk, 112));
   let k = rk + 128;
   for (let r = 1; r < rounds; r++) {
-    const ex0 = i8x16.shuffle(b7, b7, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex1 = i8x16.shuffle(b6, b6, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex2 = i8x16.shuffle(b5, b5, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex3 = i8x16.shuffle(b4, b4, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex4 = i8x16.shuffle(b3, b3, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex5 = i8x16.shuffle(b2, b2, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex6 = i8x16.shuffle(b1, b1, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex7 = i8x16.shuffle(b0, b0, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
+    const ex0 = i8x16.swizzle(b7, mSR);
+    const ex1 = i8x16.swizzle(b6, mSR);
+    const ex2 = i8x16.swizzle(b5, mSR);
+    const ex3 = i8x16.swizzle(b4, mSR);
+    const ex4 = i8x16.swizzle(b3, mSR);
+    const ex5 = i8x16.swizzle(b2, mSR);
+    const ex6 = i8x16.swizzle(b1, mSR);
+    const ex7 = i8x16.swizzle(b0, mSR);
     const ey14 = v128.xor(ex3, ex5);
     const ey13 = v128.xor(ex0, ex6);
     const ey9 = v128.xor(ex0, ex3);
@@ -218,14 +220,14 @@ export function encrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
     k += 128;
   }
   {
-    const ex0 = i8x16.shuffle(b7, b7, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex1 = i8x16.shuffle(b6, b6, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex2 = i8x16.shuffle(b5, b5, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex3 = i8x16.shuffle(b4, b4, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex4 = i8x16.shuffle(b3, b3, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex5 = i8x16.shuffle(b2, b2, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex6 = i8x16.shuffle(b1, b1, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
-    const ex7 = i8x16.shuffle(b0, b0, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
+    const ex0 = i8x16.swizzle(b7, mSR);
+    const ex1 = i8x16.swizzle(b6, mSR);
+    const ex2 = i8x16.swizzle(b5, mSR);
+    const ex3 = i8x16.swizzle(b4, mSR);
+    const ex4 = i8x16.swizzle(b3, mSR);
+    const ex5 = i8x16.swizzle(b2, mSR);
+    const ex6 = i8x16.swizzle(b1, mSR);
+    const ex7 = i8x16.swizzle(b0, mSR);
     const ey14 = v128.xor(ex3, ex5);
     const ey13 = v128.xor(ex0, ex6);
     const ey9 = v128.xor(ex0, ex3);
@@ -350,14 +352,14 @@ export function encrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
     b6 = v128.xor(es1, v128.load(k, 96));
     b7 = v128.xor(es0, v128.load(k, 112));
   }
-  b0 = i8x16.shuffle(b0, b0, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b1 = i8x16.shuffle(b1, b1, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b2 = i8x16.shuffle(b2, b2, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b3 = i8x16.shuffle(b3, b3, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b4 = i8x16.shuffle(b4, b4, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b5 = i8x16.shuffle(b5, b5, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b6 = i8x16.shuffle(b6, b6, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b7 = i8x16.shuffle(b7, b7, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  b0 = i8x16.swizzle(b0, mT4);
+  b1 = i8x16.swizzle(b1, mT4);
+  b2 = i8x16.swizzle(b2, mT4);
+  b3 = i8x16.swizzle(b3, mT4);
+  b4 = i8x16.swizzle(b4, mT4);
+  b5 = i8x16.swizzle(b5, mT4);
+  b6 = i8x16.swizzle(b6, mT4);
+  b7 = i8x16.swizzle(b7, mT4);
   t = v128.and(v128.xor(i64x2.shr_u(b0, 1), b1), m55);
   b1 = v128.xor(b1, t); b0 = v128.xor(b0, i64x2.shl(t, 1));
   t = v128.and(v128.xor(i64x2.shr_u(b2, 1), b3), m55);
@@ -396,6 +398,7 @@ export function encrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
 export function decrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
   const m55 = i8x16.splat(0x55); const m33 = i8x16.splat(0x33); const m0f = i8x16.splat(0x0f);
   let t: v128;
+  const mT4 = v128.load(MASKS); const mSR = v128.load(MASKS, 16); const mISR = v128.load(MASKS, 32);
   let b0 = v128.xor(v128.load(p, 0), v128.load(tw, 0));
   let b1 = v128.xor(v128.load(p, 16), v128.load(tw, 16));
   let b2 = v128.xor(v128.load(p, 32), v128.load(tw, 32));
@@ -428,14 +431,14 @@ export function decrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
   b6 = v128.xor(b6, t); b2 = v128.xor(b2, i64x2.shl(t, 4));
   t = v128.and(v128.xor(i64x2.shr_u(b3, 4), b7), m0f);
   b7 = v128.xor(b7, t); b3 = v128.xor(b3, i64x2.shl(t, 4));
-  b0 = i8x16.shuffle(b0, b0, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b1 = i8x16.shuffle(b1, b1, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b2 = i8x16.shuffle(b2, b2, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b3 = i8x16.shuffle(b3, b3, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b4 = i8x16.shuffle(b4, b4, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b5 = i8x16.shuffle(b5, b5, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b6 = i8x16.shuffle(b6, b6, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b7 = i8x16.shuffle(b7, b7, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  b0 = i8x16.swizzle(b0, mT4);
+  b1 = i8x16.swizzle(b1, mT4);
+  b2 = i8x16.swizzle(b2, mT4);
+  b3 = i8x16.swizzle(b3, mT4);
+  b4 = i8x16.swizzle(b4, mT4);
+  b5 = i8x16.swizzle(b5, mT4);
+  b6 = i8x16.swizzle(b6, mT4);
+  b7 = i8x16.swizzle(b7, mT4);
   let k = rk + <usize>(rounds << 7);
   b0 = v128.xor(b0, v128.load(k, 0));
   b1 = v128.xor(b1, v128.load(k, 16));
@@ -447,14 +450,14 @@ export function decrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
   b7 = v128.xor(b7, v128.load(k, 112));
   for (let r = rounds - 1; r > 0; r--) {
     k -= 128;
-    const dx0 = i8x16.shuffle(b7, b7, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx1 = i8x16.shuffle(b6, b6, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx2 = i8x16.shuffle(b5, b5, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx3 = i8x16.shuffle(b4, b4, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx4 = i8x16.shuffle(b3, b3, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx5 = i8x16.shuffle(b2, b2, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx6 = i8x16.shuffle(b1, b1, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx7 = i8x16.shuffle(b0, b0, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
+    const dx0 = i8x16.swizzle(b7, mISR);
+    const dx1 = i8x16.swizzle(b6, mISR);
+    const dx2 = i8x16.swizzle(b5, mISR);
+    const dx3 = i8x16.swizzle(b4, mISR);
+    const dx4 = i8x16.swizzle(b3, mISR);
+    const dx5 = i8x16.swizzle(b2, mISR);
+    const dx6 = i8x16.swizzle(b1, mISR);
+    const dx7 = i8x16.swizzle(b0, mISR);
     const da0 = v128.xor(dx1, dx3);
     const da1 = v128.xor(dx6, dx7);
     const da2 = v128.xor(dx3, dx4);
@@ -664,14 +667,14 @@ export function decrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
     }
   }
   {
-    const dx0 = i8x16.shuffle(b7, b7, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx1 = i8x16.shuffle(b6, b6, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx2 = i8x16.shuffle(b5, b5, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx3 = i8x16.shuffle(b4, b4, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx4 = i8x16.shuffle(b3, b3, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx5 = i8x16.shuffle(b2, b2, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx6 = i8x16.shuffle(b1, b1, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
-    const dx7 = i8x16.shuffle(b0, b0, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
+    const dx0 = i8x16.swizzle(b7, mISR);
+    const dx1 = i8x16.swizzle(b6, mISR);
+    const dx2 = i8x16.swizzle(b5, mISR);
+    const dx3 = i8x16.swizzle(b4, mISR);
+    const dx4 = i8x16.swizzle(b3, mISR);
+    const dx5 = i8x16.swizzle(b2, mISR);
+    const dx6 = i8x16.swizzle(b1, mISR);
+    const dx7 = i8x16.swizzle(b0, mISR);
     const da0 = v128.xor(dx1, dx3);
     const da1 = v128.xor(dx6, dx7);
     const da2 = v128.xor(dx3, dx4);
@@ -838,14 +841,14 @@ export function decrypt8(p: usize, tw: usize, rk: usize, rounds: i32): void {
     b6 = v128.xor(ds1, v128.load(rk, 96));
     b7 = v128.xor(ds0, v128.load(rk, 112));
   }
-  b0 = i8x16.shuffle(b0, b0, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b1 = i8x16.shuffle(b1, b1, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b2 = i8x16.shuffle(b2, b2, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b3 = i8x16.shuffle(b3, b3, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b4 = i8x16.shuffle(b4, b4, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b5 = i8x16.shuffle(b5, b5, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b6 = i8x16.shuffle(b6, b6, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-  b7 = i8x16.shuffle(b7, b7, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  b0 = i8x16.swizzle(b0, mT4);
+  b1 = i8x16.swizzle(b1, mT4);
+  b2 = i8x16.swizzle(b2, mT4);
+  b3 = i8x16.swizzle(b3, mT4);
+  b4 = i8x16.swizzle(b4, mT4);
+  b5 = i8x16.swizzle(b5, mT4);
+  b6 = i8x16.swizzle(b6, mT4);
+  b7 = i8x16.swizzle(b7, mT4);
   t = v128.and(v128.xor(i64x2.shr_u(b0, 1), b1), m55);
   b1 = v128.xor(b1, t); b0 = v128.xor(b0, i64x2.shl(t, 1));
   t = v128.and(v128.xor(i64x2.shr_u(b2, 1), b3), m55);

@@ -10,7 +10,7 @@ export interface Contender {
   op: 'encrypt' | 'decrypt';
   unit: number;
   bytes: number;
-  run(data: Uint8Array): void | Promise<void>;
+  run(data: Uint8Array<ArrayBuffer>): void | Promise<void>;
 }
 
 export function median(values: number[]): number {
