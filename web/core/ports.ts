@@ -1,5 +1,6 @@
 // What the simulated cloud (core) needs from outside, as interfaces only: adapters implement
 // them (web/adapters), tests use in-memory twins. Core never imports an adapter.
+import type { ChunkRecord, DiskRecord, SnapshotRecord, StoreChange } from './disks/types';
 
 /** An opaque reference to a data key loaded into the crypto worker pool. */
 export type DataKeyHandle = string;
@@ -50,4 +51,31 @@ export interface EngineDiagnostics {
   readonly workerCount: number;
   runSelfTest(): Promise<SelfTestResult[]>;
   measureThroughput(onProgress?: (done: number, total: number) => void): Promise<ThroughputResult[]>;
+}
+
+// ---- Block storage (virtual disks in IndexedDB) ----
+
+/** Where disks, snapshots and chunks live: IndexedDB in the browser (adapters/idb), an in-memory
+ *  twin in Node tests (adapters/memory). Every method either succeeds or throws a CloudError with a
+ *  storage code (QuotaExceeded, StorageUnavailable, IOError, DiskBusy) and changes nothing. */
+export interface DiskStore {
+  getDisk(id: string): Promise<DiskRecord | undefined>;
+  listDisks(): Promise<DiskRecord[]>;
+  getSnapshot(id: string): Promise<SnapshotRecord | undefined>;
+  listSnapshots(): Promise<SnapshotRecord[]>;
+  /** Chunk records by id, in order; undefined where the store has none. */
+  getChunks(ids: string[]): Promise<(ChunkRecord | undefined)[]>;
+  /** Current reference counts (0 for unknown ids). */
+  getRefs(ids: string[]): Promise<number[]>;
+  /** Applies the change in one transaction. 'relaxed' is allowed only for changes that touch chunk
+   *  data alone (no record, map, key or reference change); everything else is 'strict'. */
+  commit(change: StoreChange, durability: 'strict' | 'relaxed'): Promise<void>;
+  /** Makes every earlier commit durable (a strict, empty-ish transaction). */
+  flush(): Promise<void>;
+}
+
+/** Exclusive/shared locks by name, across tabs (Web Locks in the browser, in-memory in Node). */
+export interface LockPort {
+  /** Runs `fn` holding the lock; 'exclusive' excludes everyone, 'shared' excludes exclusive holders. */
+  withLock<T>(name: string, mode: 'exclusive' | 'shared', fn: () => Promise<T>): Promise<T>;
 }
