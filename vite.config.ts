@@ -1,7 +1,7 @@
 // Vite build of the static app: root web/, output dist/ at the repo root, relative base so the
-// built files work from any path (a sub-folder, an iframe, file-like hosting). Extra pages
-// (harness.html, bench.html) are added when they exist, so the build never names a missing file.
-import { existsSync, writeFileSync } from 'node:fs';
+// built files work from any path (a sub-folder, an iframe, file-like hosting). Every web/*.html is
+// built as a page, so test and benchmark pages need no change here.
+import { readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -10,11 +10,10 @@ import solid from 'vite-plugin-solid';
 const repo = fileURLToPath(new URL('.', import.meta.url));
 const web = resolve(repo, 'web');
 
-const pages: Record<string, string> = { index: resolve(web, 'index.html') };
-for (const name of ['harness', 'bench']) {
-  const file = resolve(web, `${name}.html`);
-  if (existsSync(file)) pages[name] = file;
-}
+// Every web/*.html is a page: the app (index.html) plus test and benchmark pages.
+const pages: Record<string, string> = Object.fromEntries(
+  readdirSync(web).filter((f) => f.endsWith('.html')).map((f) => [f.slice(0, -'.html'.length), resolve(web, f)]),
+);
 
 const outDir = resolve(repo, 'dist');
 
