@@ -1,9 +1,11 @@
 // The browser test harness page (harness.html, built into dist next to the app): hands the crypto
-// pool and diagnostics to Playwright (test/browser) as window.harness. Only public test keys enter here.
+// pool and diagnostics, and the storage adapters (storage.ts), to Playwright (test/browser) as
+// window.harness. Only public test keys enter here.
 import type { WrappedDataKey } from '../core/ports';
 import { createEngineDiagnostics, fromHex, type DiagnosticsOptions } from '../adapters/engine/diagnostics';
 import { CryptoPool, type WorkerLike } from '../adapters/engine/pool';
 import { wrapPublicTestKey } from '../adapters/engine/public-test-key';
+import { storageHarness } from './storage';
 
 export interface Harness {
   /** A pool on the app's own worker factory. */
@@ -17,6 +19,8 @@ export interface Harness {
   toHex(bytes: ArrayBuffer | Uint8Array): string;
   /** Scratch space that survives between page.evaluate calls of one test. */
   state: Record<string, unknown>;
+  /** IndexedDB schema and store, Web Locks, storage health (storage.ts). */
+  idb: typeof storageHarness;
 }
 
 declare global {
@@ -46,5 +50,6 @@ window.harness = {
   fromHex,
   toHex,
   state: {},
+  idb: storageHarness,
 };
 document.body.dataset.ready = 'true';
