@@ -25,7 +25,7 @@ export const DEFAULT_FILES: GuestFile[] = [
     text: [
       'LabOS 1.0 booting from hda',
       '[ ok ] stage 2 loaded from the system disk',
-      '[ ok ] file table read: every byte came through the hypervisor and the crypto workers',
+      '[ ok ] file table read through the hypervisor and the crypto workers',
       '',
     ].join('\n'),
   },

@@ -1,0 +1,118 @@
+// The one file that knows v86 (npm v86 0.5.462, pinned exactly): builds an emulator whose hda/hdb
+// are the lab's block devices through v86's undocumented custom-disk contract (read from the
+// 0.5.462 build; ../shared/design/guest-boot.md), answers the hypervisor sectors the guest uses
+// (metadata, mailbox), and exposes the text screen and keyboard. v86 and the BIOS load lazily.
+
+/** What the hypervisor hands a machine as a disk: whole 512-byte sectors. */
+export interface GuestDisk {
+  readonly sizeBytes: number;
+  read(sector: number, count: number): Promise<Uint8Array>;
+  write(sector: number, data: Uint8Array): Promise<void>;
+}
+
+export interface MachineOptions {
+  /** Where v86 draws the screen (text mode is DOM text, graphics a canvas). */
+  screen: HTMLElement;
+  hda: GuestDisk;
+  hdb?: GuestDisk;
+  /** Sector the guest reads its facts from (instance id, hostname), answered here, never stored. */
+  metadataSector: number;
+  metadata: Uint8Array; // one 512-byte sector
+  /** Sector the guest writes "REBOOT" / "POWEROFF" to; such a write is never answered. */
+  mailboxSector: number;
+  onMailbox(command: string): void;
+  /** A disk read or write failed (e.g. its key was refused): the guest is left waiting — a hang. */
+  onIoError(error: unknown): void;
+  memoryBytes?: number;
+}
+
+export interface Machine {
+  /** The text screen, one string per row. */
+  textRows(): string[];
+  /** Types like a person: a few keys at a time, since the BIOS keyboard buffer holds only 15. */
+  sendText(text: string): Promise<void>;
+  sendCtrlAltDel(): void;
+  destroy(): Promise<void>;
+}
+
+type Done<T> = (value: T) => void;
+const SECTOR = 512;
+const KEYS_PER_BURST = 8;
+const BURST_GAP_MS = 40;
+
+/** v86's custom-disk object over a GuestDisk, with the hypervisor sectors answered here. */
+function customDisk(disk: GuestDisk, options: MachineOptions, isSystemDisk: boolean) {
+  let mbr: Uint8Array | undefined;
+  const read = async (start: number, length: number): Promise<Uint8Array> => {
+    if (start % SECTOR || length % SECTOR) throw new RangeError(`unaligned disk read ${start}+${length}`);
+    const first = start / SECTOR, count = length / SECTOR;
+    const data = await disk.read(first, count);
+    const meta = options.metadataSector;
+    if (isSystemDisk && meta >= first && meta < first + count) data.set(options.metadata, (meta - first) * SECTOR);
+    return data;
+  };
+  const answer = <T>(work: Promise<T>, done: Done<T>) => {
+    work.then(done, (error: unknown) => options.onIoError(error)); // never answered: the guest hangs
+  };
+  return {
+    byteLength: disk.sizeBytes,
+    onload: undefined as undefined | ((e: object) => void),
+    onprogress: undefined as undefined | ((e: object) => void),
+    load(this: { onload?: (e: object) => void }) { this.onload?.({}); },
+    get(start: number, length: number, done: Done<Uint8Array>) { answer(read(start, length), done); },
+    set(start: number, bytes: Uint8Array, done: Done<void>) {
+      const first = start / SECTOR;
+      if (isSystemDisk && first === options.mailboxSector && bytes.length === SECTOR) {
+        const text = new TextDecoder().decode(bytes).replace(/\0[\s\S]*$/, '');
+        options.onMailbox(text);
+        return; // the hypervisor acts; the guest's write never completes
+      }
+      if (isSystemDisk && first <= options.metadataSector && first + bytes.length / SECTOR > options.metadataSector) {
+        options.onIoError(new Error('the guest wrote over the read-only metadata sector'));
+        return;
+      }
+      answer(disk.write(first, bytes.slice()), done);
+    },
+    // v86 awaits this MBR pre-read before it starts: unanswered, the machine never starts (black screen).
+    get_and_cache(start: number, length: number, done: Done<Uint8Array>) {
+      answer(read(start, length).then((d) => { if (start === 0 && length === SECTOR) mbr = d.slice(); return d; }), done);
+    },
+    get_from_cache(start: number, length: number) { return start === 0 && length === SECTOR ? mbr : undefined; },
+    get_state() { return []; },
+    set_state() { /* a custom disk keeps no state in v86: the lab's block device is the state */ },
+  };
+}
+
+export async function startMachine(options: MachineOptions): Promise<Machine> {
+  const [{ V86 }, { default: wasmUrl }] = await Promise.all([import('v86'), import('v86/build/v86.wasm?url')]);
+  const base = document.baseURI;
+  const emulator = new V86({
+    wasm_path: new URL(wasmUrl, base).href,
+    bios: { url: new URL('bios/bios.bin', base).href },
+    vga_bios: { url: new URL('bios/vgabios-stdvga.bin', base).href },
+    screen_container: options.screen,
+    memory_size: options.memoryBytes ?? 32 << 20,
+    vga_memory_size: 2 << 20,
+    hda: customDisk(options.hda, options, true) as never,
+    hdb: options.hdb ? (customDisk(options.hdb, options, false) as never) : undefined,
+    disable_mouse: true,
+    autostart: true,
+    fastboot: true,
+  } as never);
+  const screen = () => (emulator as unknown as { screen_adapter?: { get_text_screen(): string[] } }).screen_adapter;
+  let typing = Promise.resolve();
+  return {
+    textRows: () => screen()?.get_text_screen() ?? [],
+    sendText(text) {
+      typing = typing.then(async () => {
+        for (let i = 0; i < text.length; i += KEYS_PER_BURST) {
+          emulator.keyboard_send_text(text.slice(i, i + KEYS_PER_BURST));
+          await new Promise((r) => setTimeout(r, BURST_GAP_MS));
+        }
+      });
+      return typing;
+    },
+    sendCtrlAltDel: () => emulator.keyboard_send_scancodes([0x1d, 0x38, 0x53, 0xd3, 0xb8, 0x9d]),
+    destroy: () => emulator.destroy(),
+  };
+}
