@@ -1,16 +1,45 @@
-// The app shell: header, the one page there is today (About this lab), footer.
+// The app shell: header with page links, the database banner, the routed page (About, and the
+// disk inspector once the disk layer is wired), footer. Focus moves to <main> on navigation.
+import { Match, Show, Switch, createEffect, on } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider';
-import { Header } from './Header';
 import { AboutPage } from './about/AboutPage';
+import { DatabaseBanner } from './DatabaseBanner';
+import { hasDiskLab } from './disks-context';
+import { Header } from './Header';
+import { InspectorPage } from './inspector/InspectorPage';
+import type { Route } from './route';
+import { hasStorageStatus } from './storage-health-context';
+import { useHashRoute } from './use-route';
 
 export function App() {
   const { t } = useI18n();
+  const hashRoute = useHashRoute();
+  // Only pages that work: without the disk layer there is no inspector link and #/inspector shows About.
+  const routes: Route[] = hasDiskLab() ? ['about', 'inspector'] : ['about'];
+  const route = () => (routes.includes(hashRoute()) ? hashRoute() : 'about');
+  const showBanner = hasStorageStatus();
+  let main!: HTMLElement;
+  createEffect(on(route, () => {
+    window.scrollTo(0, 0);
+    main.focus({ preventScroll: true });
+  }, { defer: true }));
+
   return (
     <>
       <a class="skip-link" href="#main">{t('nav.skip')}</a>
-      <Header />
-      <main id="main" class="app-main" tabindex="-1">
-        <AboutPage />
+      <Header route={route()} routes={routes} />
+      <Show when={showBanner}>
+        <DatabaseBanner />
+      </Show>
+      <main id="main" ref={main} class="app-main" classList={{ 'app-main--wide': route() === 'inspector' }} tabindex="-1">
+        <Switch>
+          <Match when={route() === 'inspector'}>
+            <InspectorPage />
+          </Match>
+          <Match when={route() === 'about'}>
+            <AboutPage />
+          </Match>
+        </Switch>
       </main>
       <footer class="app-footer">
         <p>{t('footer.note')}</p>

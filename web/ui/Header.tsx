@@ -1,13 +1,16 @@
-// The app header: product name, tagline and the language switch.
+// The app header: product name, tagline, the page links and the language switch.
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Nav } from './Nav';
+import { routeHref, type Route } from './route';
 
-export function Header() {
+export function Header(props: { route: Route; routes: readonly Route[] }) {
   const { t } = useI18n();
   return (
     <header class="app-header">
       <div class="app-header__inner">
-        <a class="brand" href="./" aria-label={t('app.name')}>
+        {/* A hash link, not "./": a full reload would end the page's session keys (and demo disks). */}
+        <a class="brand" href={routeHref('about')} aria-label={t('app.name')}>
           <svg class="brand__mark" viewBox="0 0 32 32" aria-hidden="true">
             <rect class="brand__body" x="3" y="7" width="26" height="18" rx="4" />
             <circle class="brand__hole" cx="16" cy="14" r="3" />
@@ -18,6 +21,7 @@ export function Header() {
             <span class="brand__tagline">{t('app.tagline')}</span>
           </span>
         </a>
+        <Nav current={props.route} routes={props.routes} />
         <LanguageSwitch />
       </div>
     </header>

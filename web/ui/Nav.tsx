@@ -1,0 +1,24 @@
+// The header's page links: real <a href="#/…"> (keyboard, middle-click, back/forward all work),
+// the current page marked with aria-current.
+import { For } from 'solid-js';
+import { useI18n } from '../i18n/I18nProvider';
+import { routeHref, type Route } from './route';
+
+export function Nav(props: { current: Route; routes: readonly Route[] }) {
+  const { t } = useI18n();
+  return (
+    <nav class="nav" aria-label={t('nav.label')}>
+      <ul>
+        <For each={props.routes}>
+          {(route) => (
+            <li>
+              <a href={routeHref(route)} aria-current={props.current === route ? 'page' : undefined}>
+                {t(`nav.${route}`)}
+              </a>
+            </li>
+          )}
+        </For>
+      </ul>
+    </nav>
+  );
+}
