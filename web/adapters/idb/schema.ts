@@ -81,16 +81,16 @@ function checkMigrations(migrations: readonly Migration[]): void {
 
 /** Opens (creating or upgrading) the lab database. Rejects with StorageUnavailable when IndexedDB is
  *  missing (some private modes), the open fails, or other tabs block an upgrade past the timeout. */
-export function openLabDb(options: OpenLabDbOptions = {}): Promise<LabDb> {
+export async function openLabDb(options: OpenLabDbOptions = {}): Promise<LabDb> {
   const migrations = options.migrations ?? MIGRATIONS;
   checkMigrations(migrations);
   const newest = migrations[migrations.length - 1]?.version ?? 0;
   const version = options.version ?? newest;
   if (!Number.isInteger(version) || version < 1 || version > newest) {
-    return Promise.reject(new RangeError(`"version" expected an integer from 1 to ${newest}, got ${version}`));
+    throw new RangeError(`"version" expected an integer from 1 to ${newest}, got ${version}`);
   }
   if (typeof globalThis.indexedDB === 'undefined' || globalThis.indexedDB === null) {
-    return Promise.reject(unavailable('this browser (or its private mode) offers no IndexedDB'));
+    throw unavailable('this browser (or its private mode) offers no IndexedDB');
   }
   const name = options.name ?? LAB_DB_NAME;
   const blockedTimeoutMs = options.blockedTimeoutMs ?? DEFAULT_BLOCKED_TIMEOUT_MS;

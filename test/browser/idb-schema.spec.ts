@@ -1,0 +1,148 @@
+// The lab database schema in real Chromium: a database at every earlier version upgrades to the
+// current one without losing data; a newer version opened in another tab makes the older tab close
+// and say "reload" (T-21); an older tab that never closes gives a clear blocked state, not a hang.
+import { expect, test, type Page } from '@playwright/test';
+import type { Harness } from '../../web/harness/main';
+
+declare const harness: Harness;
+
+let pageErrors: string[] = [];
+
+async function openHarness(page: Page): Promise<void> {
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto('./harness.html');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+}
+
+test.beforeEach(async ({ page }) => {
+  pageErrors = [];
+  await openHarness(page);
+});
+test.afterEach(() => { expect(pageErrors).toEqual([]); });
+
+test('a database at every earlier version upgrades to the current one (and to a simulated next one) with its data intact', async ({ page }, info) => {
+  const out = await page.evaluate(async (prefix) => {
+    const runs: { from: number; to: number; disk: string | undefined; stores: string[] }[] = [];
+    // Today's list plus one simulated later step, so the loop also runs while only version 1 exists.
+    const migrations = harness.idb.migrationsWith(1);
+    const newest = migrations[migrations.length - 1].version;
+    for (const to of [harness.idb.LAB_DB_VERSION, newest]) {
+      for (let from = 1; from < to; from++) {
+        const name = `${prefix}-${from}-${to}`;
+        await harness.idb.deleteDb(name);
+        const old = await harness.idb.openLabDb({ name, version: from, migrations });
+        const store = harness.idb.storeOver(old);
+        await store.commit({
+          putDisks: [{ id: 'd-1', name: 'kept', sizeBytes: 4096, chunkBytes: 4096, encryption: { isEncrypted: false }, chunks: { 0: 'c-1' }, generation: 1, state: 'ok', createdAt: '2026-12-04T00:00:00.000Z' }],
+          putChunks: [{ id: 'c-1', data: new Uint8Array(4096).fill(0x5a).buffer }],
+          refDeltas: { 'c-1': 1 },
+        }, 'strict');
+        store.close();
+        const db = await harness.idb.openLabDb({ name, version: to, migrations });
+        const upgraded = harness.idb.storeOver(db);
+        const disk = await upgraded.getDisk('d-1');
+        const [chunk] = await upgraded.getChunks(['c-1']);
+        runs.push({ from, to: db.version, disk: `${disk?.name}/${await upgraded.getRefs(['c-1'])}/${chunk && new Uint8Array(chunk.data)[4095]}`, stores: Array.from(db.objectStoreNames).sort() });
+        upgraded.close();
+        await harness.idb.deleteDb(name);
+      }
+    }
+    return { current: harness.idb.LAB_DB_VERSION, newest, runs };
+  }, `test-upgrade-${info.testId}`);
+  // Every (from, to) pair below each target ran: (V-1) + V of them.
+  expect(out.runs.length).toBe((out.current - 1) + (out.newest - 1));
+  for (const run of out.runs) {
+    expect(run.disk, `from ${run.from} to ${run.to}`).toBe('kept/1/90');
+    expect(run.stores).toEqual(expect.arrayContaining(['chunks', 'disks', 'meta', 'refs', 'snapshots']));
+  }
+  expect(out.runs.at(-1)?.stores).toContain(`test-v${out.newest}`);
+});
+
+test('migrations out of order and versions outside 1…newest are refused before anything opens', async ({ page }) => {
+  const out = await page.evaluate(async () => {
+    const outOfOrder = [...harness.idb.MIGRATIONS, { ...harness.idb.MIGRATIONS[0], version: 5 }];
+    const errors = await Promise.all([
+      harness.idb.openLabDb({ name: 'test-never', migrations: outOfOrder }),
+      ...[0, harness.idb.LAB_DB_VERSION + 1, 1.5].map((version) => harness.idb.openLabDb({ name: 'test-never', version })),
+    ].map((p) => p.then(() => null, harness.idb.errorFacts)));
+    return { errors, isCreated: (await indexedDB.databases()).some((d) => d.name === 'test-never') };
+  });
+  expect(out.errors.map((e) => e?.name)).toEqual(['Error', 'RangeError', 'RangeError', 'RangeError']);
+  expect(out.errors[0]?.message).toBe('"migrations" expected versions 1, 2, 3… in order, got 5 at position 1');
+  expect(out.errors[1]?.message).toMatch(/^"version" expected an integer from 1 to \d+, got 0$/);
+  expect(out.isCreated).toBe(false);
+});
+
+test('T-21: a newer version opened in tab B makes tab A close and call onVersionChange; B upgrades and the data survives', async ({ page, context }, info) => {
+  const name = `test-t21-${info.testId}`;
+  await page.evaluate((n) => harness.idb.deleteDb(n), name);
+  await page.evaluate(async (n) => {
+    const events: unknown[] = [];
+    harness.state.events = events;
+    const db = await harness.idb.openLabDb({ name: n, onVersionChange: (e) => events.push({ type: 'versionchange', ...e }), onBlocked: () => events.push({ type: 'blocked' }) });
+    const store = harness.idb.storeOver(db);
+    harness.state.store = store;
+    await store.commit({ putChunks: [{ id: 'c-1', data: new Uint8Array(512).fill(7).buffer }], refDeltas: { 'c-1': 1 } }, 'strict');
+  }, name);
+
+  const pageB = await context.newPage();
+  await openHarness(pageB);
+  const b = await pageB.evaluate(async (n) => {
+    let blocked = 0;
+    const migrations = harness.idb.migrationsWith(1);
+    const db = await harness.idb.openLabDb({ name: n, migrations, onBlocked: () => blocked++ });
+    const store = harness.idb.storeOver(db);
+    const [chunk] = await store.getChunks(['c-1']);
+    const out = { version: db.version, stores: Array.from(db.objectStoreNames), blocked, first: chunk && new Uint8Array(chunk.data)[0] };
+    store.close();
+    return out;
+  }, name);
+  expect(b.version).toBe(2);
+  expect(b.stores).toContain('test-v2');
+  expect(b.blocked).toBeLessThanOrEqual(1); // "blocked at most transiently"
+  expect(b.first).toBe(7);
+
+  const a = await page.evaluate(async () => {
+    const store = harness.state.store as ReturnType<typeof harness.idb.storeOver>;
+    const error = await store.getChunks(['c-1']).then(() => null, harness.idb.errorFacts);
+    return { events: harness.state.events, error };
+  });
+  expect(a.events).toEqual([{ type: 'versionchange', oldVersion: 1, newVersion: 2 }]);
+  expect(a.error?.code).toBe('StorageUnavailable');
+  expect(a.error?.message).toContain('reload');
+  await pageB.evaluate((n) => harness.idb.deleteDb(n), name);
+  await pageB.close();
+});
+
+test('T-21: an older tab that never closes gives tab B a clear StorageUnavailable after the timeout, and B opens once it is gone', async ({ page, context }, info) => {
+  const name = `test-t21-stubborn-${info.testId}`;
+  await page.evaluate(async (n) => {
+    await harness.idb.deleteDb(n);
+    (await harness.idb.openLabDb({ name: n })).close();
+    harness.state.stubborn = await harness.idb.holdStubbornConnection(n);
+  }, name);
+  const pageB = await context.newPage();
+  await openHarness(pageB);
+  const first = await pageB.evaluate(async (n) => {
+    const blocked: unknown[] = [];
+    const t0 = performance.now();
+    const error = await harness.idb.openLabDb({ name: n, migrations: harness.idb.migrationsWith(1), blockedTimeoutMs: 500, onBlocked: (e) => blocked.push(e) })
+      .then(() => null, harness.idb.errorFacts);
+    return { error, blocked, ms: performance.now() - t0 };
+  }, name);
+  expect(first.error?.code).toBe('StorageUnavailable');
+  expect(first.error?.message).toContain('another tab keeps version 1 of the lab open');
+  expect(first.blocked).toEqual([{ currentVersion: 1, requestedVersion: 2 }]);
+  expect(first.ms).toBeLessThan(5000);
+
+  await page.evaluate(() => (harness.state.stubborn as IDBDatabase).close());
+  const second = await pageB.evaluate(async (n) => {
+    const db = await harness.idb.openLabDb({ name: n, migrations: harness.idb.migrationsWith(1), blockedTimeoutMs: 2000 });
+    const version = db.version;
+    db.close();
+    await harness.idb.deleteDb(n);
+    return version;
+  }, name);
+  expect(second).toBe(2);
+  await pageB.close();
+});
