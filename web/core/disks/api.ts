@@ -21,6 +21,7 @@ export interface CopyOptions {
   source: { diskId: string } | { snapshotId: string };
   /** Required when the source is encrypted: its data key, loaded in the pool. */
   sourceHandle?: DataKeyHandle;
+  /** chunkBytes defaults to the source's. */
   target: { name: string; chunkBytes?: number; encryption: NewDiskEncryption };
   onProgress?: (p: CopyProgress) => void;
   signal?: AbortSignal;
@@ -67,9 +68,12 @@ export interface DiskServiceApi {
   /** A disk that shares the snapshot's chunks (same encryption and lineage) until written. */
   createDiskFromSnapshot(snapshotId: string, name: string): Promise<DiskRecord>;
   /** Streams a disk or snapshot into a new disk through the pool: plaintext → encrypted, or one data
-   *  key → another. Progress, cancellation (AbortError, nothing left behind), bounded memory. */
+   *  key → another. Progress, cancellation (OperationAborted, nothing left behind), bounded memory.
+   *  The target exists with isCopying set until the copy completes. */
   copy(options: CopyOptions): Promise<DiskRecord>;
   chunkInfo(diskId: string): Promise<ChunkInfo[]>;
   /** Deletes disks (and their snapshots) whose key was session-only: nothing can read them after a reload. */
   deleteSessionDisks(): Promise<number>;
+  /** Deletes copy targets left unfinished (isCopying) by a page closed mid-copy; waits for copies still running. */
+  deleteInterruptedCopies(): Promise<number>;
 }

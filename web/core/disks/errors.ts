@@ -11,6 +11,7 @@ export const DiskErrorCodes = {
   invalidLength: 'InvalidParameter.Length',
   invalidSize: 'InvalidParameter.Size',
   invalidChunkSize: 'InvalidParameter.ChunkSize',
+  invalidData: 'InvalidParameter.Data',
   invalidName: 'InvalidParameter.Name',
   invalidEncryption: 'InvalidParameter.Encryption',
   diskNotFound: 'InvalidDiskId.NotFound',
@@ -40,6 +41,10 @@ defineCodes({
   'InvalidParameter.ChunkSize': {
     httpStatus: 400, isLabOwn: true,
     message: 'The specified chunk size {chunkBytes} is invalid: expected a whole number of 512-byte sectors from 4096 to {max} bytes.',
+  },
+  'InvalidParameter.Data': {
+    httpStatus: 400, isLabOwn: true,
+    message: 'The specified data is invalid: expected a Uint8Array, got {type}.',
   },
   'InvalidParameter.Name': {
     httpStatus: 400, isLabOwn: true,

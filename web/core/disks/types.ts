@@ -37,6 +37,9 @@ export interface DiskRecord {
   createdAt: string; // ISO 8601
   /** Where the disk came from, for lineage views: a snapshot id, or a disk/snapshot it was copied from. */
   sourceId?: string;
+  /** Set while copy() is still writing this disk (it names the source in sourceId); such a disk cannot
+   *  be opened, and one left behind by a closed page is removed by deleteInterruptedCopies(). */
+  isCopying?: boolean;
 }
 
 export interface SnapshotRecord {

@@ -1,0 +1,141 @@
+// BlockDevice (api.ts): sector I/O on a sparse, chunked disk. Stored sectors of an encrypted disk
+// are XTS-AES under its data key with the ABSOLUTE sector number as tweak (IEEE 1619), so chunks can
+// be shared by a disk, its snapshots and their disks. A write is one store commit, under the disk's lock.
+import { CloudError } from '../errors';
+import type { DataKeyHandle } from '../ports';
+import type { BlockDevice } from './api';
+import { checkUsable, diskLock, loadDisk, readChunks, type DiskContext } from './disk-context';
+import { DiskErrorCodes } from './errors';
+import { sectorsPerChunk, spansOf } from './layout';
+import { cryptRuns, type SectorRun } from './sector-crypt';
+import { type ChunkRecord, type DiskRecord, SECTOR_BYTES } from './types';
+import { checkRange, checkWrite } from './validate';
+
+export function openBlockDevice(ctx: DiskContext, disk: DiskRecord, handle: DataKeyHandle | undefined): BlockDevice {
+  const diskId = disk.id;
+  const sizeSectors = disk.sizeBytes / SECTOR_BYTES;
+  const isEncrypted = disk.encryption.isEncrypted;
+  // A plain disk needs no key; a handle given for one is simply not used.
+  const key = isEncrypted ? handle : undefined;
+
+  function requireKey(): DataKeyHandle | undefined {
+    if (isEncrypted && key === undefined) throw new CloudError(DiskErrorCodes.keyRequired, { params: { diskId } });
+    return key;
+  }
+
+  return {
+    diskId,
+    sizeSectors,
+    isEncrypted,
+    async read(sector, count) {
+      const range = checkRange(sector, count, sizeSectors);
+      const k = requireKey();
+      return ctx.locks.withLock(diskLock(diskId), 'shared', () => readSectors(ctx, diskId, range.sector, range.count, k));
+    },
+    async readPhysical(sector, count) {
+      const range = checkRange(sector, count, sizeSectors);
+      return ctx.locks.withLock(diskLock(diskId), 'shared', () => readSectors(ctx, diskId, range.sector, range.count, undefined));
+    },
+    async write(sector, data) {
+      const range = checkWrite(sector, data, sizeSectors);
+      const k = requireKey();
+      // Our own copy at once: the caller may change its array while we wait for the lock.
+      const payload = data.slice();
+      await ctx.locks.withLock(diskLock(diskId), 'exclusive', () => writeSectors(ctx, diskId, range.sector, payload, k));
+    },
+    flush: () => ctx.store.flush(),
+  };
+}
+
+/** Reads `count` sectors: decrypted with `handle` when given (the guest view), else the stored bytes.
+ *  Only the sectors asked for are decrypted — XTS sectors are independent — never whole chunks. */
+export async function readSectors(ctx: DiskContext, diskId: string, sector: number, count: number, handle: DataKeyHandle | undefined): Promise<Uint8Array> {
+  const disk = await loadDisk(ctx, diskId);
+  checkUsable(disk);
+  const spans = spansOf(sector, count, disk.chunkBytes);
+  const stored = await readChunks(ctx, disk, spans.map((s) => s.index), disk);
+  const out = new Uint8Array(count * SECTOR_BYTES); // never-written chunks stay zeros
+  const runs: SectorRun[] = [];
+  for (const span of spans) {
+    const chunk = stored.get(span.index);
+    if (!chunk) continue;
+    const bytes = span.count * SECTOR_BYTES;
+    out.set(chunk.subarray(span.chunkOffset, span.chunkOffset + bytes), span.bufferOffset);
+    const last = runs[runs.length - 1];
+    // Adjacent allocated spans form one run: fewer cipher calls.
+    if (last && last.firstSector + last.bytes.length / SECTOR_BYTES === span.firstSector) {
+      last.bytes = out.subarray(span.bufferOffset - last.bytes.length, span.bufferOffset + bytes);
+    } else {
+      runs.push({ firstSector: span.firstSector, bytes: out.subarray(span.bufferOffset, span.bufferOffset + bytes) });
+    }
+  }
+  if (handle !== undefined && runs.length > 0) await cryptRuns(ctx.cipher, 'decrypt', handle, runs);
+  return out;
+}
+
+/** Writes whole sectors in ONE commit. Chunks the write covers only partly are read first and
+ *  patched at the ciphertext level (only new sectors are encrypted). Copy-on-write: a chunk shared
+ *  with a snapshot or another disk (refs > 1) gets a new id; an unshared one is overwritten in place. */
+async function writeSectors(ctx: DiskContext, diskId: string, sector: number, payload: Uint8Array, handle: DataKeyHandle | undefined): Promise<void> {
+  const disk = await loadDisk(ctx, diskId);
+  checkUsable(disk);
+  const { chunkBytes } = disk;
+  const spans = spansOf(sector, payload.length / SECTOR_BYTES, chunkBytes);
+  const allocated = spans.filter((s) => disk.chunks[s.index] !== undefined);
+  const refList = await ctx.store.getRefs(allocated.map((s) => disk.chunks[s.index]));
+  const refs = new Map(allocated.map((s, k) => [s.index, refList[k]]));
+  const old = await readChunks(ctx, disk, allocated.filter((s) => !s.isWhole).map((s) => s.index), disk);
+
+  // Per span: the new chunk buffer, and the bytes to encrypt (a run) before they are placed in it.
+  const plans = spans.map((span) => {
+    const bytes = span.count * SECTOR_BYTES;
+    const piece = payload.subarray(span.bufferOffset, span.bufferOffset + bytes);
+    const previous = old.get(span.index);
+    if (span.isWhole) {
+      const chunk = piece.slice();
+      return { span, chunk, run: { firstSector: span.firstSector, bytes: chunk }, patch: undefined };
+    }
+    if (previous) {
+      const patch = piece.slice();
+      return { span, chunk: previous, run: { firstSector: span.firstSector, bytes: patch }, patch };
+    }
+    // A new chunk only partly written: its other sectors must read back as zeros, so for an encrypted
+    // disk the whole chunk (zeros + data) is encrypted, each sector under its absolute number.
+    const chunk = new Uint8Array(chunkBytes);
+    chunk.set(piece, span.chunkOffset);
+    const chunkStart = span.index * sectorsPerChunk(chunkBytes);
+    return { span, chunk, run: { firstSector: chunkStart, bytes: chunk }, patch: undefined };
+  });
+  if (handle !== undefined) await cryptRuns(ctx.cipher, 'encrypt', handle, plans.map((p) => p.run));
+
+  const chunks = { ...disk.chunks };
+  const refDeltas: Record<string, number> = {};
+  const putChunks: ChunkRecord[] = [];
+  let isMapChanged = false;
+  for (const { span, chunk, patch } of plans) {
+    if (patch) chunk.set(patch, span.chunkOffset);
+    const current = disk.chunks[span.index];
+    let id = current;
+    if (current === undefined || (refs.get(span.index) ?? 0) > 1) {
+      id = ctx.newId('c');
+      chunks[span.index] = id;
+      refDeltas[id] = 1;
+      if (current !== undefined) refDeltas[current] = (refDeltas[current] ?? 0) - 1;
+      isMapChanged = true;
+    }
+    putChunks.push({ id, data: chunk.buffer as ArrayBuffer });
+  }
+  const expect = [{ diskId, generation: disk.generation }];
+  if (!isMapChanged) {
+    // Chunk data alone: may be relaxed (bulk data, reliability-cases.md T-19). `expect` still guards
+    // against a snapshot taken meanwhile, which bumps the generation when it starts sharing these chunks.
+    await ctx.store.commit({ putChunks, expect }, 'relaxed');
+    return;
+  }
+  await ctx.store.commit({
+    putChunks,
+    putDisks: [{ ...disk, chunks, generation: disk.generation + 1 }],
+    refDeltas,
+    expect,
+  }, 'strict');
+}
