@@ -1,18 +1,58 @@
-// Composition root: wires the crypto engine into the UI. No logic lives here.
+// Composition root: wires the crypto engine, the lab database (IndexedDB), Web Locks and the disk
+// service into the UI's contexts. No logic lives here beyond the start-up order.
+import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
+import { DiskService } from './core/disks/disk-service';
+import { diskLock } from './core/disks/disk-context';
 import { createCryptoEngine } from './adapters/engine/engine';
+import { IdbDiskStore } from './adapters/idb/disk-store';
+import { openLabDb } from './adapters/idb/schema';
+import { browserStorageHealth } from './adapters/idb/storage-health';
+import { WebLocks } from './adapters/locks/web-locks';
 import { I18nProvider } from './i18n/I18nProvider';
 import { App } from './ui/App';
+import { deferredService } from './ui/deferred-service';
 import { DiagnosticsProvider } from './ui/diagnostics-context';
+import { DiskLabProvider } from './ui/disks-context';
+import { StorageStatusProvider, type DatabaseStatus } from './ui/storage-health-context';
 import './ui/styles.css';
 
 const engine = createCryptoEngine();
+const [database, setDatabase] = createSignal<DatabaseStatus>('opening');
+
+const locks = Promise.resolve().then(() => new WebLocks());
+const diskService = (async () => {
+  const db = await openLabDb({
+    onBlocked: () => setDatabase('blocked'),
+    onVersionChange: () => setDatabase('upgraded'),
+    onTerminated: () => setDatabase('terminated'),
+  });
+  setDatabase('open');
+  const disks = new DiskService({ store: new IdbDiskStore(db), cipher: engine.cipher, locks: await locks });
+  // Session keys died with the previous page, so their disks can never be read again; copies
+  // interrupted by a closed page are half-written. Both go before anyone lists disks.
+  await disks.deleteInterruptedCopies();
+  await disks.deleteSessionDisks();
+  return disks;
+})();
+diskService.catch((error: unknown) => {
+  console.error('disk layer start-up:', error); // every disk call reports it (StorageUnavailable) in the page
+  if (database() === 'opening' || database() === 'blocked') setDatabase('failed');
+});
 
 render(
   () => (
     <I18nProvider>
       <DiagnosticsProvider diagnostics={engine.diagnostics}>
-        <App />
+        <StorageStatusProvider health={browserStorageHealth} database={database}>
+          <DiskLabProvider
+            disks={deferredService(diskService)}
+            cipher={engine.cipher}
+            isInUseElsewhere={async (diskId) => (await (await locks).holders(diskLock(diskId))).isHeldElsewhere}
+          >
+            <App />
+          </DiskLabProvider>
+        </StorageStatusProvider>
       </DiagnosticsProvider>
     </I18nProvider>
   ),

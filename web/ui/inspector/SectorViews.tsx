@@ -56,6 +56,9 @@ export function SectorViews(props: SectorViewsProps) {
 
   return (
     <div class="sector-views" aria-busy={views.loading} data-testid="sector-views" data-sector={views.latest?.sector}>
+      <Show when={!props.isWritten}>
+        <p class="sector-views__unwritten muted">{t('inspector.sector.unwritten')}</p>
+      </Show>
       <section class="sector-view" aria-labelledby="guest-title">
         <h3 id="guest-title">{t('inspector.guest.title')}</h3>
         <p class="sector-view__note">{t('inspector.guest.note')}</p>
@@ -92,9 +95,6 @@ export function SectorViews(props: SectorViewsProps) {
           </Match>
         </Switch>
       </section>
-      <Show when={!props.isWritten}>
-        <p class="sector-views__unwritten muted">{t('inspector.sector.unwritten')}</p>
-      </Show>
     </div>
   );
 }
