@@ -135,7 +135,7 @@ export const en = {
   'disk.deleting': 'Deleting…',
 
   'demo.title': 'Demo disk',
-  'demo.description': 'Creates a {size} encrypted disk and writes sample text in English and Japanese into some of its chunks, leaving the others never written.',
+  'demo.description': 'Creates an encrypted disk of {size} and writes sample text in English and Japanese into some of its chunks, leaving the others never written.',
   'demo.sessionNote': 'Its data key is generated inside the crypto workers and lives only in this page. The demo disk is deleted the next time the lab is loaded.',
   'demo.twin': 'Also create an unencrypted twin with the same text, to compare (kept until you delete it)',
   'demo.create': 'Create demo disk',
