@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { describeError, type ErrorText } from '../error-text';
 import { ErrorNote } from '../ErrorNote';
 import { HexDump } from './HexDump';
+import './sector.css';
 
 type Read = { bytes: Uint8Array } | { error: ErrorText };
 
