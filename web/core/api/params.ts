@@ -31,7 +31,9 @@ export const COMMON_PARAMS = new Set(['RegionId', 'Format', 'Version', 'AccessKe
   'SignatureVersion', 'SignatureNonce', 'Timestamp', 'SecurityToken']);
 
 const DEFAULT_MAX_LENGTH = 65_536;
-const isJsonSpec = (spec: ParamSpec | undefined) => spec?.type === 'json' || spec?.type === 'json-map';
+/** Only list parameters (and names the schema does not know, e.g. 'Tag.1') are flattened; any other
+ *  parameter keeps its value whole, so a JSON parameter takes an object and a scalar rejects one. */
+const isFlattened = (spec: ParamSpec | undefined) => spec === undefined || spec.type === 'list' || spec.type === 'object-list';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -54,7 +56,8 @@ export function flattenParams(input: unknown, schema: ParamSchema): Map<string, 
   const visit = (name: string, value: unknown, depth: number) => {
     if (depth > 4) throw invalidParameter(name, 'nested too deeply');
     if (value === undefined || value === null) return;
-    if (!isJsonSpec(schema[name]) && (Array.isArray(value) || isPlainObject(value))) {
+    const spec = Object.prototype.hasOwnProperty.call(schema, name) ? schema[name] : undefined;
+    if (isFlattened(spec) && (Array.isArray(value) || isPlainObject(value))) {
       const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i + 1), v]) : Object.entries(value);
       for (const [k, v] of entries) visit(`${name}.${k}`, v, depth + 1);
       return;
