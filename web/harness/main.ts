@@ -5,6 +5,7 @@ import type { WrappedDataKey } from '../core/ports';
 import { createEngineDiagnostics, fromHex, type DiagnosticsOptions } from '../adapters/engine/diagnostics';
 import { CryptoPool, type WorkerLike } from '../adapters/engine/pool';
 import { wrapPublicTestKey } from '../adapters/engine/public-test-key';
+import { disksHarness } from './disks';
 import { storageHarness } from './storage';
 
 export interface Harness {
@@ -21,6 +22,8 @@ export interface Harness {
   state: Record<string, unknown>;
   /** IndexedDB schema and store, Web Locks, storage health (storage.ts). */
   idb: typeof storageHarness;
+  /** DiskService over IdbDiskStore + pool + Web Locks, audit, sector patterns (disks.ts). */
+  disks: typeof disksHarness;
 }
 
 declare global {
@@ -51,5 +54,6 @@ window.harness = {
   toHex,
   state: {},
   idb: storageHarness,
+  disks: disksHarness,
 };
 document.body.dataset.ready = 'true';
