@@ -66,3 +66,11 @@ export function expectBytes(actual: Uint8Array, expected: Uint8Array, label = 'b
   while (actual[i] === expected[i]) i++;
   throw new Error(`${label}: first difference at byte ${i} (sector ${Math.floor(i / 512)}): ${actual[i]} vs ${expected[i]}`);
 }
+
+/** A digest of everything a MemoryDiskStore holds: equal digests = byte-identical stores (fast on big stores). */
+export function fingerprint(store: MemoryDiskStore): string {
+  const dump = store.dump();
+  const hash = createHash('sha256').update(JSON.stringify({ disks: dump.disks, snapshots: dump.snapshots, refs: dump.refs }));
+  for (const { id, data } of dump.chunks) hash.update(id).update(data);
+  return hash.digest('hex');
+}
