@@ -41,7 +41,8 @@ export class LabControls {
 
   constructor(private readonly options: LabOptions) {}
 
-  /** Loads the persisted state; the clock must have been created with its offset (see labClockFrom). */
+  /** Loads the current account. The clock is created by the caller with the stored offset:
+   *  createLabClock({ offsetMs: (await store.load())?.clockOffsetMs }). */
   async load(): Promise<void> {
     const state = await this.options.store.load();
     if (state && LAB_ACCOUNTS.some((a) => a.AccountId === state.currentAccountId)) this.accountId = state.currentAccountId;
