@@ -1,6 +1,10 @@
 // English message catalogue. Its keys define MessageKey; ja.ts must have exactly the same keys
 // (the compiler and test/unit/i18n.test.ts both check). "{name}" marks a parameter;
 // keys ending in ".one" / ".other" are plural forms chosen by Intl.PluralRules.
+import { kmsEn } from './areas/kms.en';
+import { terminalEn } from './areas/terminal.en';
+
+// Areas with many messages keep them in areas/<area>.<locale>.ts, merged here.
 export const en = {
   'app.name': 'Disk Encryption Lab',
   'app.tagline': 'Cloud disk encryption, simulated in your browser',
@@ -178,6 +182,8 @@ export const en = {
   'storage.noEstimate': 'This browser does not report how much space is used.',
   'storage.usageLabel': 'Storage used',
   'storage.usage': '{used} used of {quota} available to this site',
+  ...kmsEn,
+  ...terminalEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

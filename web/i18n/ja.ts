@@ -1,4 +1,6 @@
 // 日本語のメッセージカタログ。キーは en.ts と同一でなければならない（型と単体テストで検査）。
+import { kmsJa } from './areas/kms.ja';
+import { terminalJa } from './areas/terminal.ja';
 import type { MessageKey } from './en';
 
 export const ja: Record<MessageKey, string> = {
@@ -178,4 +180,6 @@ export const ja: Record<MessageKey, string> = {
   'storage.noEstimate': 'このブラウザは使用容量を報告しません。',
   'storage.usageLabel': 'ストレージの使用量',
   'storage.usage': 'このサイトが使える {quota} のうち {used} を使用中',
+  ...kmsJa,
+  ...terminalJa,
 };
