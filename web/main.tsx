@@ -9,11 +9,16 @@ import { IdbDiskStore } from './adapters/idb/disk-store';
 import { openLabDb } from './adapters/idb/schema';
 import { browserStorageHealth } from './adapters/idb/storage-health';
 import { WebLocks } from './adapters/locks/web-locks';
+import { MemoryAuditStore } from './core/audit/memory-audit-store';
+import { MemoryLabStateStore } from './core/lab/lab-product';
+import { MemoryKmsStore } from './core/kms/memory/memory-kms-store';
+import { composeLab } from './compose-lab';
 import { I18nProvider } from './i18n/I18nProvider';
 import { App } from './ui/App';
 import { deferredService } from './ui/deferred-service';
 import { DiagnosticsProvider } from './ui/diagnostics-context';
 import { DiskLabProvider } from './ui/disks-context';
+import { LabApiProvider } from './ui/lab-api-context';
 import { StorageStatusProvider, type DatabaseStatus } from './ui/storage-health-context';
 import './ui/styles.css';
 
@@ -40,9 +45,18 @@ diskService.catch((error: unknown) => {
   if (database() === 'opening' || database() === 'blocked') setDatabase('failed');
 });
 
+// The lab API (KMS, Lab controls) over in-memory stores for now: keys last until the page reloads.
+// The IndexedDB stores replace these in the KMS persistence work (issue 4).
+const auditStore = new MemoryAuditStore();
+const lab = await composeLab({ kms: new MemoryKmsStore(auditStore), audit: auditStore, labState: new MemoryLabStateStore() });
+(globalThis as unknown as { aliyunLab: { call: typeof lab.api.call } }).aliyunLab = {
+  call: (product, action, params) => lab.api.call(product, action, params),
+};
+
 render(
   () => (
     <I18nProvider>
+      <LabApiProvider api={lab.api}>
       <DiagnosticsProvider diagnostics={engine.diagnostics}>
         <StorageStatusProvider health={browserStorageHealth} database={database}>
           <DiskLabProvider
@@ -54,6 +68,7 @@ render(
           </DiskLabProvider>
         </StorageStatusProvider>
       </DiagnosticsProvider>
+      </LabApiProvider>
     </I18nProvider>
   ),
   document.getElementById('app')!,
