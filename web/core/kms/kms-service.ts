@@ -9,7 +9,9 @@ import type { DataKeyHandle, SectorCipher } from '../ports';
 import type { EncryptionContext } from './blob';
 import { generateWrappedForService, unwrapIntoPool } from './crypto-actions';
 import { processDue } from './due';
-import { getOrCreateServiceKey } from './key-actions';
+import { getOrCreateServiceKey, MAX_TAGS } from './key-actions';
+import { inferredError } from './codes';
+import type { Tag } from './ports';
 import { internalContext, KmsCore, type KmsOptions } from './kms-core';
 import { kmsProduct } from './kms-product';
 
@@ -83,6 +85,27 @@ export class KmsService {
       ...(await unwrapIntoPool(this.core, ctx, request.ciphertextBlob, request.encryptionContext, request.cipher)),
       RequestId: ctx.requestId,
     }));
+  }
+
+  /** DescribeKey for another product (ECS checks a key's state and kind before using it), audited as
+   *  DescribeKey by the caller. Adds IsServiceKey to the KeyMetadata. Rejects with the KMS's CloudError. */
+  describeKeyForService(call: ServiceCall & { keyId: string }): Promise<Record<string, unknown> & { KeyId: string; KeyState: string; IsServiceKey: boolean; Tags: Tag[] }> {
+    return this.internal(call, 'DescribeKey', async (ctx) => {
+      const key = await this.core.resolveKey(ctx, call.keyId, true);
+      return { ...this.core.metadata(key), KeyId: key.keyId, KeyState: key.state, IsServiceKey: key.isServiceKey, Tags: key.tags.map((t) => ({ ...t })) };
+    });
+  }
+
+  /** TagResource for a cloud service: may set reserved `acs:` tags (ECS's acs:ecs:disk-encryption=true),
+   *  which the public TagResource refuses. Audited as TagResource by the caller. */
+  tagKeyForService(call: ServiceCall & { keyId: string; tags: Tag[] }): Promise<void> {
+    return this.internal(call, 'TagResource', async (ctx) => {
+      const key = await this.core.resolveKey(ctx, call.keyId, false);
+      const merged = new Map(key.tags.map((t) => [t.TagKey, t.TagValue]));
+      for (const t of call.tags) merged.set(t.TagKey, t.TagValue);
+      if (merged.size > MAX_TAGS) throw inferredError('tooManyTags');
+      await this.core.commit(ctx, { putKeys: [{ ...key, tags: [...merged].map(([TagKey, TagValue]) => ({ TagKey, TagValue })) }] });
+    });
   }
 
   private internal<T>(call: ServiceCall, action: string, fn: (ctx: ReturnType<typeof internalContext>) => Promise<T>, eventType: 'ApiCall' | 'AliyunServiceEvent' = 'ApiCall'): Promise<T> {
