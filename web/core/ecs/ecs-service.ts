@@ -1,0 +1,40 @@
+// The lab's ECS block storage as other code sees it: the router product, the background job runner,
+// and the queries the consoles need (keyDependents for the KMS pages). Built over the ports of
+// ecs-core.ts; main.tsx wires the IndexedDB store, the DiskService, the KMS, RAM and the pool.
+import type { ProductDefinition } from '../api/router';
+import './codes';
+import { keyDependents, type KeyDependents } from './dependents';
+import { EcsCore, type EcsOptions } from './ecs-core';
+import { ecsProduct } from './ecs-product';
+import { ensurePublicImage } from './image-actions';
+import type { JobRunner } from './jobs';
+import type { ImageResource } from './ports';
+
+export class EcsService {
+  readonly core: EcsCore;
+  readonly product: ProductDefinition;
+  readonly jobs: JobRunner;
+
+  constructor(options: EcsOptions) {
+    this.core = new EcsCore(options);
+    this.product = ecsProduct(this.core);
+    this.jobs = this.core.jobs;
+  }
+
+  /** Every disk, snapshot and image (of any account) whose data key `keyId` wraps, and the account
+   *  defaults naming it: show it before DisableKey / ScheduleKeyDeletion. */
+  keyDependents(keyId: string): Promise<KeyDependents> {
+    return keyDependents(this.core.store, keyId);
+  }
+
+  /** The public LabOS image of a region (made on first use); RunInstances (next issue) starts from it. */
+  publicImage(regionId: string): Promise<ImageResource> {
+    return this.core.exclusive(() => ensurePublicImage(this.core, regionId));
+  }
+
+  /** Lab Reset: waits for running jobs, then empties the ECS store (the DiskService store is reset by its own owner). */
+  async reset(): Promise<void> {
+    await this.jobs.idle();
+    await this.core.exclusive(() => this.core.store.clear());
+  }
+}
