@@ -6,6 +6,7 @@ import { MemoryDiskStore } from '../../web/adapters/memory/memory-disk-store';
 import { MemoryLocks } from '../../web/adapters/memory/memory-locks';
 import type { ApiResponse } from '../../web/core/api/router';
 import { DiskService } from '../../web/core/disks/disk-service';
+import type { InstancePort } from '../../web/core/ecs/ecs-core';
 import { EcsService } from '../../web/core/ecs/ecs-service';
 import { MemoryEcsStore } from '../../web/core/ecs/memory/memory-ecs-store';
 import { LAB_ACCOUNTS } from '../../web/core/lab/lab-product';
@@ -38,10 +39,14 @@ export interface EcsLab extends KmsLab {
   /** Awaits every background job. */
   settle(): Promise<void>;
   disk(diskId: string): Promise<Record<string, unknown>>;
+  /** Lab.ReadDiskSectors as bytes. */
+  readSectors(diskId: string, sector: number, count: number, view: 'Guest' | 'Physical'): Promise<Uint8Array>;
+  /** Lab.WriteDiskSectors from bytes. */
+  writeSectors(diskId: string, sector: number, data: Uint8Array): Promise<void>;
   snapshot(snapshotId: string): Promise<Record<string, unknown>>;
 }
 
-export async function createEcsLab(options: { seed?: number } = {}): Promise<EcsLab> {
+export async function createEcsLab(options: { seed?: number; instances?: InstancePort } = {}): Promise<EcsLab> {
   const lab = await createKmsLab({ seed: options.seed });
   const diskStore = new MemoryDiskStore();
   const cipher = await createInlineCipher();
@@ -54,10 +59,13 @@ export async function createEcsLab(options: { seed?: number } = {}): Promise<Ecs
   const ram = new RamService({ store: ramStore, audit: lab.audit, clock: lab.clock, newRoleId: () => `3${randomDigits(18)}` });
   const ecsStore = new MemoryEcsStore(lab.auditStore);
   const ecs = new EcsService({
-    store: ecsStore, disks, cipher, kms: lab.kms, ram, audit: lab.audit, clock: lab.clock, randomId, publicImageContents: () => buildGuestImage(),
+    store: ecsStore, disks, cipher, kms: lab.kms, ram, audit: lab.audit, clock: lab.clock, randomId, publicImageContents: () => buildGuestImage(), instances: options.instances,
   });
   lab.router.register(ecs.product);
   lab.router.register(ram.product);
+  // main.tsx merges the same two actions into the Lab product.
+  const labProduct = lab.lab.product();
+  lab.router.register({ ...labProduct, actions: { ...labProduct.actions, ...ecs.labActions } });
   const ecsCall = (action: string, params?: unknown) => lab.router.call('Ecs', action, params);
   const ramCall = (action: string, params?: unknown) => lab.router.call('Ram', action, params);
   const settle = () => ecs.jobs.idle();
@@ -78,6 +86,13 @@ export async function createEcsLab(options: { seed?: number } = {}): Promise<Ecs
     async disk(diskId: string) {
       const r = await ecsCall('DescribeDisks', { DiskIds: JSON.stringify([diskId]) });
       return (r.Disks as { Disk: Record<string, unknown>[] }).Disk[0];
+    },
+    async readSectors(diskId, sector, count, view) {
+      const r = await lab.router.call('Lab', 'ReadDiskSectors', { DiskId: diskId, Sector: sector, Count: count, View: view });
+      return new Uint8Array(Buffer.from(r.DataBase64 as string, 'base64'));
+    },
+    async writeSectors(diskId, sector, data) {
+      await lab.router.call('Lab', 'WriteDiskSectors', { DiskId: diskId, Sector: sector, DataBase64: Buffer.from(data).toString('base64') });
     },
     async snapshot(snapshotId: string) {
       const r = await ecsCall('DescribeSnapshots', { SnapshotIds: JSON.stringify([snapshotId]) });

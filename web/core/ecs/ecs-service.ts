@@ -1,9 +1,10 @@
 // The lab's ECS block storage as other code sees it: the router product, the background job runner,
 // and the queries the consoles need (keyDependents for the KMS pages). Built over the ports of
 // ecs-core.ts; main.tsx wires the IndexedDB store, the DiskService, the KMS, RAM and the pool.
-import type { ProductDefinition } from '../api/router';
+import type { ActionDefinition, ProductDefinition } from '../api/router';
 import './codes';
 import { keyDependents, type KeyDependents } from './dependents';
+import { labDiskActions } from './disk-io';
 import { EcsCore, type EcsOptions } from './ecs-core';
 import { ecsProduct } from './ecs-product';
 import { ensurePublicImage } from './image-actions';
@@ -14,11 +15,14 @@ export class EcsService {
   readonly core: EcsCore;
   readonly product: ProductDefinition;
   readonly jobs: JobRunner;
+  /** Lab.WriteDiskSectors / Lab.ReadDiskSectors: to be merged into the Lab product's actions. */
+  readonly labActions: Record<string, ActionDefinition>;
 
   constructor(options: EcsOptions) {
     this.core = new EcsCore(options);
     this.product = ecsProduct(this.core);
     this.jobs = this.core.jobs;
+    this.labActions = labDiskActions(this.core);
   }
 
   /** Every disk, snapshot and image (of any account) whose data key `keyId` wraps, and the account
