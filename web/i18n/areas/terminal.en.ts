@@ -1,3 +1,46 @@
-// English messages of the terminal pages. Keys are prefixed 'terminal.'; terminal.ja.ts has exactly the same keys.
+// English messages of the terminal, the header's lab bar (clock, accounts, reset) and the error
+// explanations' frame. Keys are prefixed 'terminal.', 'lab.' or 'errors.'; terminal.ja.ts has exactly the same keys.
 export const terminalEn = {
+  'terminal.title': 'Terminal',
+  'terminal.toggle': 'Terminal',
+  'terminal.toggle.title': 'Open or close the aliyun terminal (key: `)',
+  'terminal.hint': '↑/↓ history · Tab completes · --help explains · clear empties · Esc closes',
+  'terminal.log': 'Terminal output',
+  'terminal.input': 'aliyun command',
+  'terminal.welcome':
+    'Type aliyun CLI commands, for example: aliyun kms CreateKey --Description demo. aliyun --help lists the products, aliyun kms --help their actions.',
+  'terminal.restored': 'Above: from an earlier visit. Plaintext values are never stored.',
+  'terminal.running': 'Running…',
+  'terminal.syntax': 'Not sent: the command line could not be read.',
+  'terminal.candidates': 'Possible completions:',
+  'terminal.copy': 'Copy last output',
+  'terminal.copied': 'Copied the last output.',
+  'terminal.copy.nothing': 'There is no output to copy yet.',
+  'terminal.copy.failed': 'Could not copy: {message}',
+  'terminal.clear': 'Clear',
+  'terminal.close': 'Close the terminal',
+
+  'errors.explanation.label': 'What this means',
+
+  'lab.bar': 'Lab controls',
+  'lab.clock.label': 'Lab time',
+  'lab.clock.offset.days': '{days} d {hours} h ahead of real time',
+  'lab.clock.offset.hours': '{hours} h {minutes} min ahead of real time',
+  'lab.advance': 'Advance time',
+  'lab.advance.plusHours': '+{hours} hour',
+  'lab.advance.plusDays': '+{days} days',
+  'lab.advance.days': 'Days',
+  'lab.advance.hours': 'Hours',
+  'lab.advance.apply': 'Advance',
+  'lab.advance.busy': 'Advancing…',
+  'lab.advance.nothing': 'Enter at least one day or hour.',
+  'lab.advance.done': 'Lab time is now {now}.',
+  'lab.advance.note':
+    'Lab time only moves forward. Whatever falls due happens at once: automatic key rotation, deletion of keys whose DeleteDate has passed (their material is destroyed for good, and everything encrypted under them becomes unreadable), expiry of imported key material and of import tokens. Only “Reset lab” brings the clock back to real time.',
+  'lab.account': 'Account',
+  'lab.reset': 'Reset lab',
+  'lab.reset.confirm': 'Delete every key, alias and audit record, and return the clock and the account to a first visit?',
+  'lab.reset.yes': 'Reset',
+  'lab.reset.busy': 'Resetting…',
+  'lab.reset.done': 'The lab was reset.',
 } as const;
