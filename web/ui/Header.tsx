@@ -1,5 +1,7 @@
-// The app header: product name, tagline, the page links and the language switch.
+// The app header: product name, tagline, the page links and the language switch; below them the
+// lab bar (lab clock, advance time, account, reset lab, terminal toggle: ui/clock/LabBar.tsx).
 import { useI18n } from '../i18n/I18nProvider';
+import { LabBar } from './clock/LabBar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Nav } from './Nav';
 import { routeHref, type Route } from './route';
@@ -24,6 +26,7 @@ export function Header(props: { route: Route; routes: readonly Route[] }) {
         <Nav current={props.route} routes={props.routes} />
         <LanguageSwitch />
       </div>
+      <LabBar />
     </header>
   );
 }
