@@ -1,9 +1,11 @@
-// Every code the lab can produce today has an explanation in Japanese and English; unknown codes
+// Every code of the catalogue (common, KMS, disk, ECS, RAM) has an explanation in Japanese and English; unknown codes
 // get a fallback chosen by their shape and HTTP status, never an empty text.
 import { describe, expect, it } from 'vitest';
 import '../../web/core/api/codes';
 import '../../web/core/kms/codes';
 import '../../web/core/disks/errors';
+import '../../web/core/ecs/codes';
+import '../../web/core/ram/ram-codes';
 import { listCodes } from '../../web/core/errors';
 import { EXPLANATIONS, explain, explanationOf } from '../../web/ui/errors/explanations';
 
@@ -13,7 +15,10 @@ describe('error explanations', () => {
   const codes = listCodes().map(([code]) => code);
 
   it('the catalogue has the KMS, common and disk codes', () => {
-    expect(codes).toEqual(expect.arrayContaining(['Rejected.Disabled', 'InvalidParameter', 'InvalidAction.NotFound', 'DiskBusy', 'InternalFailure']));
+    expect(codes).toEqual(expect.arrayContaining([
+      'Rejected.Disabled', 'InvalidParameter', 'InvalidAction.NotFound', 'DiskBusy', 'InternalFailure',
+      'InvalidParameter.KMSKeyId.CMKNotEnabled', 'NoPermission', 'EntityNotExist.Role',
+    ]));
   });
 
   it.each(listCodes().map(([code]) => code))('%s is explained in Japanese and English', (code) => {
@@ -38,8 +43,8 @@ describe('error explanations', () => {
   });
 
   it('unknown codes fall back by shape and status, in both languages', () => {
-    expect(explanationOf('InvalidInstanceId.NotFound')).toMatchObject({ isExact: false, en: expect.stringContaining('does not exist') });
-    expect(explanationOf('InvalidParameter.KMSKeyId.CMKNotEnabled').ja).toContain('パラメーター');
+    expect(explanationOf('InvalidVSwitchId.NotFound')).toMatchObject({ isExact: false, en: expect.stringContaining('does not exist') });
+    expect(explanationOf('InvalidParameter.Bandwidth').ja).toContain('パラメーター');
     expect(explanationOf('Forbidden.RAM', 403).en).toContain('not allowed');
     expect(explanationOf('SomethingElse', 503).en).toContain('not your mistake');
     const generic = explanationOf('SomethingElse', 409);

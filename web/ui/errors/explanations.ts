@@ -1,7 +1,8 @@
-// What each error code of the lab's catalogue (core/errors.ts: common, KMS and disk codes) means and
-// what to do about it, in Japanese and English, shown beside the cloud's own English Code and
-// Message (issue 4 §1). Codes not in the table get a fallback chosen by their shape and HTTP status.
+// What each error code of the lab's catalogue (core/errors.ts: common, KMS, disk, ECS and RAM codes)
+// means and what to do about it, in Japanese and English, shown beside the cloud's own English Code
+// and Message (issue 4 §1). Codes not in the table get a fallback chosen by their shape and HTTP status.
 import type { Locale } from '../../i18n/messages';
+import { ECS_EXPLANATIONS } from './explanations-ecs';
 
 export interface Explanation {
   ja: string;
@@ -165,6 +166,7 @@ export const EXPLANATIONS: Record<string, Explanation> = {
     en: 'The command line could not be read (an unclosed quote, a parameter without a value…). Write it as aliyun <product> <Action> --Name value; quote values with spaces.',
     ja: 'コマンドを解釈できませんでした（引用符の閉じ忘れ、値のないパラメーターなど）。aliyun <製品> <アクション> --名前 値 の形で書き、空白を含む値は引用符で囲んでください。',
   },
+  ...ECS_EXPLANATIONS,
 };
 
 const FALLBACKS: { test(code: string, status?: number): boolean; text: Explanation }[] = [
