@@ -3,7 +3,7 @@
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { DiskService } from './core/disks/disk-service';
-import { diskLock } from './core/disks/disk-context';
+import { diskLock, pageLock } from './core/disks/disk-context';
 import { createCryptoEngine } from './adapters/engine/engine';
 import { IdbDiskStore } from './adapters/idb/disk-store';
 import { openLabDb } from './adapters/idb/schema';
@@ -33,8 +33,12 @@ const diskService = (async () => {
     onTerminated: () => setDatabase('terminated'),
   });
   setDatabase('open');
-  const disks = new DiskService({ store: new IdbDiskStore(db), cipher: engine.cipher, locks: await locks });
-  // Session keys died with the previous page, so their disks can never be read again; copies
+  // This page holds its page lock for its whole life: the session-key disks it makes stay alive
+  // for other tabs' start-up clean-up until it closes.
+  const pageId = crypto.randomUUID();
+  void (await locks).withLock(pageLock(pageId), 'exclusive', () => new Promise<never>(() => {}));
+  const disks = new DiskService({ store: new IdbDiskStore(db), cipher: engine.cipher, locks: await locks, pageId });
+  // Session keys die with their page, so a closed page's session disks can never be read again; copies
   // interrupted by a closed page are half-written. Both go before anyone lists disks.
   await disks.deleteInterruptedCopies();
   await disks.deleteSessionDisks();

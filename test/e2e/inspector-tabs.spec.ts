@@ -66,3 +66,23 @@ test('asking for persistent storage shows the browser’s answer and the space u
     await expect(panel.getByTestId('storage-persisted')).toHaveAttribute('data-persisted', 'true');
   }
 });
+
+test('a second tab keeps the first tab’s session-key demo disk; once that tab closes, the next start-up deletes it', async ({ page, context }) => {
+  await page.goto('./#/inspector');
+  await page.getByTestId('create-demo').click();
+  await expect(page.getByTestId('create-demo')).toBeEnabled({ timeout: 30_000 });
+  await expect(page.getByTestId('disk-list').locator('[data-disk-name="demo-encrypted"]')).toBeVisible();
+
+  const second = await context.newPage();
+  await second.goto('./#/inspector');
+  await expect(second.getByTestId('disk-list').locator('[data-disk-name="demo-encrypted"]')).toBeVisible({ timeout: 15_000 });
+  // The first tab can still read its disk: its key is alive in its own pool.
+  await page.getByTestId('disk-list').locator('[data-disk-name="demo-encrypted"]').click();
+  await expect(page.getByTestId('guest-text')).toContainText(/\w{4,}/, { timeout: 15_000 });
+
+  await page.close();
+  const third = await context.newPage();
+  await third.goto('./#/inspector');
+  await expect(third.getByTestId('no-disks')).toBeVisible({ timeout: 15_000 });
+  await second.close();
+});

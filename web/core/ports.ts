@@ -78,4 +78,6 @@ export interface DiskStore {
 export interface LockPort {
   /** Runs `fn` holding the lock; 'exclusive' excludes everyone, 'shared' excludes exclusive holders. */
   withLock<T>(name: string, mode: 'exclusive' | 'shared', fn: () => Promise<T>): Promise<T>;
+  /** Whether anyone (this page included) holds `name` right now: a snapshot that may change at once. */
+  isHeld(name: string): Promise<boolean>;
 }

@@ -2,6 +2,8 @@
 // exactly the chunks nobody references, disks made from snapshots, a 20-deep chain with middle
 // deletions, and deleteSessionDisks.
 import { describe, expect, it } from 'vitest';
+import { DiskService } from '../../../web/core/disks/disk-service';
+import { pageLock } from '../../../web/core/disks/disk-context';
 import { SECTOR_BYTES } from '../../../web/core/disks/types';
 import { codeOf, expectBytes, makeLab, seededBytes, sha256 } from './helpers';
 
@@ -154,5 +156,31 @@ describe('deleteSessionDisks', () => {
     expect(await service.listSnapshots()).toEqual([]);
     expect(store.chunkCount()).toBe(1);
     expect((await service.getDisk(kms.id))?.encryption).toMatchObject({ keySource: 'kms', wrappedKey: { keyId: 'key-1' } });
+  });
+});
+
+describe('deleteSessionDisks with several pages open', () => {
+  it('keeps the session disks of a page that still holds its page lock, and deletes those of closed pages', async () => {
+    const { store, locks, cipher } = await makeLab();
+    const pageA = new DiskService({ store, cipher, locks, pageId: 'page-a' });
+    const pageB = new DiskService({ store, cipher, locks, pageId: 'page-b' });
+    const make = async (service: DiskService, name: string) => service.createDisk({
+      name, sizeBytes: CHUNK, chunkBytes: CHUNK, encryption: { isEncrypted: true, handle: await cipher.generateSessionKey(), keySource: 'session' },
+    });
+    let closeA!: () => void;
+    const aOpen = locks.withLock(pageLock('page-a'), 'exclusive', () => new Promise<void>((r) => { closeA = r; }));
+    await new Promise((r) => setTimeout(r, 0));
+    const ofA = await make(pageA, 'of a live page');
+    const ofClosed = await make(new DiskService({ store, cipher, locks, pageId: 'page-gone' }), 'of a closed page');
+    const legacy = await make(new DiskService({ store, cipher, locks }), 'with no owner');
+    expect(ofA.encryption).toMatchObject({ keySource: 'session', ownerPageId: 'page-a' });
+    expect(await pageB.deleteSessionDisks()).toBe(2);
+    expect((await pageB.listDisks()).map((d) => d.id)).toEqual([ofA.id]);
+    expect(legacy.encryption).not.toHaveProperty('ownerPageId');
+    closeA();
+    await aOpen;
+    expect(await pageB.deleteSessionDisks()).toBe(1);
+    expect(await pageB.listDisks()).toEqual([]);
+    void ofClosed;
   });
 });

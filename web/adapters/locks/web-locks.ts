@@ -71,6 +71,13 @@ export class WebLocks implements LockPort {
     return out as T;
   }
 
+  /** Whether anyone (this instance included) holds `name` now. */
+  async isHeld(name: string): Promise<boolean> {
+    checkName(name);
+    const full = this.prefix + name;
+    return ((await this.locks.query()).held ?? []).some((l) => l.name === full);
+  }
+
   /** Who holds `name` now, apart from this instance: a snapshot that may change at once. */
   async holders(name: string): Promise<LockHolders> {
     checkName(name);

@@ -29,6 +29,10 @@ export class MemoryLocks implements LockPort {
     }
   }
 
+  async isHeld(name: string): Promise<boolean> {
+    return (this.locks.get(name)?.holders ?? 0) > 0;
+  }
+
   /** Names currently held or waited for (a test checks that nothing is left locked). */
   heldNames(): string[] {
     return [...this.locks.keys()];

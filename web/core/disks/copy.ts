@@ -5,7 +5,7 @@ import { CloudError } from '../errors';
 import type { DataKeyHandle } from '../ports';
 import type { CopyOptions, NewDiskEncryption } from './api';
 import {
-  checkUsable, diskLock, loadDisk, loadSnapshot, readChunks, releaseDeltas, snapshotLock, type DiskContext,
+  checkUsable, diskLock, loadDisk, loadSnapshot, readChunks, releaseDeltas, sessionOwner, snapshotLock, type DiskContext,
 } from './disk-context';
 import { DiskErrorCodes } from './errors';
 import { sectorsPerChunk } from './layout';
@@ -53,6 +53,7 @@ function targetEncryption(ctx: DiskContext, e: NewDiskEncryption): DiskEncryptio
   if (!e.isEncrypted) return { isEncrypted: false };
   // A new data key is a new lineage, unless the caller names one (e.g. its KMS context already bound it).
   const encryption: DiskEncryption = { isEncrypted: true, lineageId: e.lineageId ?? ctx.newId('lin'), keySource: e.keySource };
+  if (e.keySource === 'session') Object.assign(encryption, sessionOwner(ctx));
   if (e.wrappedKey) encryption.wrappedKey = structuredClone(e.wrappedKey);
   return encryption;
 }

@@ -14,6 +14,8 @@ export interface DiskServiceDeps {
   now?: () => Date;
   /** New ids for disks ('d'), snapshots ('s'), chunks ('c') and lineages ('lin'); default random. */
   newId?: (prefix: string) => string;
+  /** This page's id: session-key disks it creates are marked as its own (see pageLock). */
+  pageId?: string;
 }
 
 export interface DiskContext {
@@ -22,6 +24,7 @@ export interface DiskContext {
   locks: LockPort;
   now(): Date;
   newId(prefix: string): string;
+  pageId: string | undefined;
 }
 
 function randomId(prefix: string): string {
@@ -33,7 +36,15 @@ function randomId(prefix: string): string {
 export function createContext(deps: DiskServiceDeps): DiskContext {
   const { store, cipher, locks } = deps;
   if (!store || !cipher || !locks) throw new TypeError('"deps" expected { store, cipher, locks }');
-  return { store, cipher, locks, now: deps.now ?? (() => new Date()), newId: deps.newId ?? randomId };
+  return { store, cipher, locks, now: deps.now ?? (() => new Date()), newId: deps.newId ?? randomId, pageId: deps.pageId };
+}
+
+/** Held by a page for its whole life (main.tsx): a session-key disk whose owner holds it is alive. */
+export const pageLock = (pageId: string): string => `page:${pageId}`;
+
+/** The encryption record of a new disk under a session key: owned by this page. */
+export function sessionOwner(ctx: DiskContext): { ownerPageId?: string } {
+  return ctx.pageId ? { ownerPageId: ctx.pageId } : {};
 }
 
 /** Web Locks names: writers of a disk hold it exclusively, readers shared (T-20). */

@@ -6,7 +6,7 @@ import type { BlockDevice, ChunkInfo, CopyOptions, CreateDiskOptions, DiskServic
 import { openBlockDevice } from './block-device';
 import { copyDisk, deleteInterruptedCopies } from './copy';
 import {
-  checkUsable, createContext, diskLock, loadDisk, readChunks, type DiskContext, type DiskServiceDeps,
+  checkUsable, createContext, diskLock, loadDisk, pageLock, readChunks, sessionOwner, type DiskContext, type DiskServiceDeps,
 } from './disk-context';
 import { shannonEntropy } from './entropy';
 import { chunkCount } from './layout';
@@ -37,6 +37,7 @@ export class DiskService implements DiskServiceApi {
       const e = o.encryption;
       // The handle is not stored (keys never are); the caller keeps it to open the disk.
       encryption = { isEncrypted: true, lineageId: e.lineageId ?? this.ctx.newId('lin'), keySource: e.keySource };
+      if (e.keySource === 'session') Object.assign(encryption, sessionOwner(this.ctx));
       if (e.wrappedKey) encryption.wrappedKey = structuredClone(e.wrappedKey);
     }
     const disk: DiskRecord = {
@@ -124,16 +125,24 @@ export class DiskService implements DiskServiceApi {
   /** Deletes every disk and snapshot whose key was session-only (it died with the last page), and
    *  returns how many records went. Call it only when no other page of the lab is open. */
   async deleteSessionDisks(): Promise<number> {
-    const isSession = (e: DiskEncryption) => e.isEncrypted && e.keySource === 'session';
+    // A session key lives only in its page's pool: the disk is dead once that page is gone. A disk
+    // whose owner page still holds its page lock (another open tab) is left alone.
+    const alive = new Map<string, boolean>();
+    const isOwnerAlive = async (owner: string | undefined) => {
+      if (!owner) return false;
+      if (!alive.has(owner)) alive.set(owner, await this.ctx.locks.isHeld(pageLock(owner)));
+      return alive.get(owner)!;
+    };
+    const isDead = async (e: DiskEncryption) => e.isEncrypted && e.keySource === 'session' && !(await isOwnerAlive(e.ownerPageId));
     let count = 0;
     // Snapshots first: a disk's chunks are then freed by its own deletion, in the fewest commits.
     for (const snapshot of await this.ctx.store.listSnapshots()) {
-      if (!isSession(snapshot.encryption)) continue;
+      if (!(await isDead(snapshot.encryption))) continue;
       await deleteSnapshot(this.ctx, snapshot.id);
       count++;
     }
     for (const disk of await this.ctx.store.listDisks()) {
-      if (!isSession(disk.encryption)) continue;
+      if (!(await isDead(disk.encryption))) continue;
       await deleteDisk(this.ctx, disk.id);
       count++;
     }

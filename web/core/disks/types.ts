@@ -16,6 +16,9 @@ export type DiskEncryption =
       /** 'session': a key generated inside the pool for this page only (demo, tests): lost on reload,
        *  so such a disk is deleted at the next start. 'kms': wrapped by a KMS key (later issues). */
       keySource: 'session' | 'kms';
+      /** For 'session': the page whose pool holds the key (it holds the lock pageLock(id) while open),
+       *  so start-up in another tab never deletes a disk that a live page can still read. */
+      ownerPageId?: string;
       /** The wrapped data key (KMS CiphertextBlob, Base64) and its encryption context; absent for 'session'. */
       wrappedKey?: { keyId: string; ciphertextBlob: string; encryptionContext: Record<string, string> };
     };
