@@ -1,9 +1,10 @@
-// npm run bench:disk [-- --json FILE] [--quick] [--chunks 65536,262144,1048576] [--copy-mib N]: the disk
+// npm run bench:disk [-- --json FILE] [--quick] [--chunks 65536,262144,1048576] [--copy-mib N] [--copy-only]: the disk
 // layer in headless Chromium, one run — sequential and random 4 KiB I/O on an encrypted disk, a plain
 // disk and raw IndexedDB at each chunk size, then the peak memory of a re-encrypting copy. Prints
 // figures and the ratios performance.md sets targets for. Figures, never assertions: this machine is noisy.
-import { existsSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { DiskBenchResult } from '../web/bench-disk/measure';
 // @ts-expect-error plain ESM helpers without types
@@ -17,6 +18,7 @@ const args = process.argv.slice(2);
 const option = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const jsonFile = option('--json');
 const isQuick = args.includes('--quick');
+const isCopyOnly = args.includes('--copy-only'); // just the re-encrypting copy and its memory
 const chunkSizes = (option('--chunks') ?? `${64 * KIB},${256 * KIB},${MIB}`).split(',').map(Number);
 const copyBytes = Number(option('--copy-mib') ?? (isQuick ? 64 : 1024)) * MIB;
 const options = isQuick
@@ -43,27 +45,35 @@ async function chromiumRun(): Promise<{ results: DiskBenchResult[]; copy: DiskBe
   const server = await serveStatic({ root: DIST, port: 0 });
   const port = (server.address() as { port: number }).port;
   const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({
+  // A persistent profile on disk, as a visitor's browser has: Playwright's default contexts are
+  // off-the-record, whose IndexedDB lives in memory under a small quota (a 1 GiB copy hits it).
+  const profile = mkdtempSync(join(tmpdir(), 'bench-disk-profile-'));
+  const browser = await chromium.launchPersistentContext(profile, {
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--no-first-run', '--enable-precise-memory-info'],
   });
   try {
-    const page = await browser.newPage();
+    const page = browser.pages()[0] ?? await browser.newPage();
     page.on('pageerror', (e) => console.error('bench page error:', e.message));
-    page.on('console', (m) => { if (m.type() === 'error') console.error('bench page:', m.text()); });
+    page.on('console', (m) => {
+      if (m.text().startsWith('[bench-disk]')) console.log(`  ${m.text().slice(13)}`);
+      else if (m.type() === 'error' && !m.text().includes('404')) console.error('bench page:', m.text()); // 404: favicon
+    });
+    page.on('crash', () => console.error('bench page crashed (out of memory?)'));
     await page.goto(`http://127.0.0.1:${port}/bench-disk.html`);
     await page.waitForFunction(() => 'runDiskBench' in globalThis);
     page.setDefaultTimeout(0);
-    const results = await page.evaluate(
+    const results = isCopyOnly ? [] : await page.evaluate(
       (o) => (globalThis as unknown as { runDiskBench(o: object): Promise<DiskBenchResult[]> }).runDiskBench(o),
       options,
     );
     // The copy's memory, watched from outside over CDP: the JS heap AND ArrayBuffer backing stores
     // (chunk buffers live there, not in the heap), sampled only while the copy itself runs.
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await browser.newCDPSession(page);
     const memory: CopyMemory = { peakHeapUsedBytes: 0, peakBackingStoreBytes: null, samples: 0 };
     let isWatching = true;
+    let watchError: unknown;
     const watching = (async () => {
       while (isWatching) {
         const phase = await page.evaluate(() => (globalThis as unknown as { benchPhase?: string }).benchPhase);
@@ -75,17 +85,24 @@ async function chromiumRun(): Promise<{ results: DiskBenchResult[]; copy: DiskBe
         }
         await new Promise((r) => setTimeout(r, 50));
       }
-    })();
-    const copy = await page.evaluate(
-      (o) => (globalThis as unknown as { runCopyBench(o: object): Promise<DiskBenchResult> }).runCopyBench(o),
-      { copyBytes: options.copyBytes, chunkBytes: DEFAULT_CHUNK, ioBytes: options.ioBytes },
-    );
-    isWatching = false;
-    await watching;
+    })().catch((error: unknown) => { watchError = error; });
+    let copy: DiskBenchResult;
+    try {
+      copy = await page.evaluate(
+        (o) => (globalThis as unknown as { runCopyBench(o: object): Promise<DiskBenchResult> }).runCopyBench(o),
+        { copyBytes: options.copyBytes, chunkBytes: DEFAULT_CHUNK, ioBytes: options.ioBytes },
+      );
+    } finally {
+      // Stop sampling before the browser closes, so a failed copy reports its own error.
+      isWatching = false;
+      await watching;
+    }
+    if (watchError) console.error('memory sampling stopped early:', watchError);
     return { results, copy: { ...copy, peakArrayBufferBytes: memory.peakBackingStoreBytes ?? undefined }, memory };
   } finally {
     await browser.close();
     server.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 
@@ -125,8 +142,8 @@ console.log('\nimpl              op              chunk     MiB/s      IOPS');
 for (const r of results) {
   console.log(`${r.impl.padEnd(17)} ${r.op.padEnd(14)} ${`${r.chunkBytes / KIB}K`.padStart(6)} ${r.mibps.toFixed(1).padStart(9)} ${r.iops === undefined ? '' : r.iops.toFixed(0).padStart(9)}`);
 }
-const ratioTable = ratios(results);
-console.log('\nratio                                value   target');
+const ratioTable = results.length ? ratios(results) : {};
+if (results.length) console.log('\nratio                                value   target');
 for (const [k, v] of Object.entries(ratioTable)) {
   const target = TARGETS[k];
   console.log(`${k.padEnd(36)} ${v.toFixed(2).padStart(6)}   ${target === undefined ? '' : `≥ ${target} ${v >= target ? 'met' : 'NOT met'}`}`);

@@ -6,7 +6,14 @@ import { copyRun, diskRun, templates } from './disk-bench';
 import type { DiskBenchResult, Pattern } from './measure';
 import { rawIdbRun } from './raw-idb';
 
-const status = document.getElementById('status')!;
+const statusLine = document.getElementById('status')!;
+/** Shown on the page and logged, so the driver can print progress. */
+const status = {
+  set textContent(text: string) {
+    statusLine.textContent = text;
+    console.log(`[bench-disk] ${text}`);
+  },
+};
 
 export interface DiskBenchOptions {
   chunkSizes: number[];
