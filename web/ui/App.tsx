@@ -1,5 +1,6 @@
-// The app shell: header with page links, the database banner, the routed page (About, and the
-// disk inspector once the disk layer is wired), footer. Focus moves to <main> on navigation.
+// The app shell: header with page links, the database banner, the routed page (About, the disk
+// inspector once the disk layer is wired, the KMS console and the audit trail), footer. Focus moves
+// to <main> on navigation.
 import { Match, Show, Switch, createEffect, on } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider';
 import { AboutPage } from './about/AboutPage';
@@ -7,6 +8,8 @@ import { DatabaseBanner } from './DatabaseBanner';
 import { hasDiskLab } from './disks-context';
 import { Header } from './Header';
 import { InspectorPage } from './inspector/InspectorPage';
+import { AuditPage } from './kms/AuditPage';
+import { KmsPage } from './kms/KmsPage';
 import type { Route } from './route';
 import { hasStorageStatus } from './storage-health-context';
 import { useHashRoute } from './use-route';
@@ -15,7 +18,7 @@ export function App() {
   const { t } = useI18n();
   const hashRoute = useHashRoute();
   // Only pages that work: without the disk layer there is no inspector link and #/inspector shows About.
-  const routes: Route[] = hasDiskLab() ? ['about', 'inspector'] : ['about'];
+  const routes: Route[] = hasDiskLab() ? ['about', 'inspector', 'kms', 'audit'] : ['about', 'kms', 'audit'];
   const route = () => (routes.includes(hashRoute()) ? hashRoute() : 'about');
   const showBanner = hasStorageStatus();
   let main!: HTMLElement;
@@ -31,10 +34,16 @@ export function App() {
       <Show when={showBanner}>
         <DatabaseBanner />
       </Show>
-      <main id="main" ref={main} class="app-main" classList={{ 'app-main--wide': route() === 'inspector' }} tabindex="-1">
+      <main id="main" ref={main} class="app-main" classList={{ 'app-main--wide': route() !== 'about' }} tabindex="-1">
         <Switch>
           <Match when={route() === 'inspector'}>
             <InspectorPage />
+          </Match>
+          <Match when={route() === 'kms'}>
+            <KmsPage />
+          </Match>
+          <Match when={route() === 'audit'}>
+            <AuditPage />
           </Match>
           <Match when={route() === 'about'}>
             <AboutPage />

@@ -2,7 +2,10 @@
 // the current page marked with aria-current.
 import { For } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
 import { routeHref, type Route } from './route';
+
+const LABELS: Record<Route, MessageKey> = { about: 'nav.about', inspector: 'nav.inspector', kms: 'kms.nav.keys', audit: 'kms.nav.audit' };
 
 export function Nav(props: { current: Route; routes: readonly Route[] }) {
   const { t } = useI18n();
@@ -13,7 +16,7 @@ export function Nav(props: { current: Route; routes: readonly Route[] }) {
           {(route) => (
             <li>
               <a href={routeHref(route)} aria-current={props.current === route ? 'page' : undefined}>
-                {t(`nav.${route}`)}
+                {t(LABELS[route])}
               </a>
             </li>
           )}

@@ -1,8 +1,9 @@
-// The hash router's pure part: which page a location hash names ("#/about", "#/inspector"),
-// and the href of each page. Hashes that are not routes ("#main" from the skip link) keep the page.
-export type Route = 'about' | 'inspector';
+// The hash router's pure part: which page a location hash names ("#/about", "#/inspector", "#/kms",
+// "#/audit"), a KMS key's detail address ("#/kms/keys/<KeyId>"), and the href of each. Hashes that
+// are not routes ("#main" from the skip link) keep the page.
+export type Route = 'about' | 'inspector' | 'kms' | 'audit';
 
-export const ROUTES: readonly Route[] = ['about', 'inspector'];
+export const ROUTES: readonly Route[] = ['about', 'inspector', 'kms', 'audit'];
 
 export function routeHref(route: Route): string {
   return `#/${route}`;
@@ -15,4 +16,20 @@ export function routeFromHash(hash: string, current: Route = 'about'): Route {
   if (!hash.startsWith('#/')) return current;
   const name = hash.slice(2).split(/[/?#]/)[0].toLowerCase();
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'about';
+}
+
+/** The KMS key detail's address. Key ids are GUIDs; encoded anyway, so any id round-trips. */
+export function keyHref(keyId: string): string {
+  return `#/kms/keys/${encodeURIComponent(keyId)}`;
+}
+
+/** The key id of "#/kms/keys/<KeyId>", else undefined (the key list, or another page). */
+export function keyIdFromHash(hash: string): string | undefined {
+  const match = /^#\/kms\/keys\/([^/?#]+)/i.exec(hash);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined; // a malformed escape ("%E0%A4%A") names no key: show the list
+  }
 }
