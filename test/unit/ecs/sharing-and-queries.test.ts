@@ -161,3 +161,31 @@ describe('keyDependents and background failures', () => {
     expect(after.snapshots).toEqual(storageBefore.snapshots);
   });
 });
+
+describe('DescribePrice and the default key actions', () => {
+  it('an encrypted disk costs exactly what an unencrypted one does (illustrative prices)', async () => {
+    const ask = async (encrypted: boolean) => (await lab.ecsCall('DescribePrice', {
+      ResourceType: 'disk', 'DataDisk.1.Category': 'cloud_essd', 'DataDisk.1.Size': 100, 'DataDisk.1.PerformanceLevel': 'PL1', 'DataDisk.1.Encrypted': encrypted,
+    })).PriceInfo as { Price: { TradePrice: number }; Notes: { EncryptionCost: number; KmsKeyUseCost: number } };
+    const [plain, encrypted] = [await ask(false), await ask(true)];
+    expect(encrypted.Price.TradePrice).toBe(plain.Price.TradePrice);
+    expect(plain.Price.TradePrice).toBeGreaterThan(0);
+    expect([encrypted.Notes.EncryptionCost, encrypted.Notes.KmsKeyUseCost]).toEqual([0, 0]);
+    expect((await rejectionOf(lab.ecsCall('DescribePrice', { 'DataDisk.1.Category': 'cloud', 'DataDisk.1.Size': 3000 }))).Code).toBe('InvalidDiskSize.NotSupported');
+  });
+
+  it('Describe/Modify/ResetDiskDefaultKMSKeyId: the service key until a CMK is set, and again after Reset', async () => {
+    const serviceKey = (await lab.ecsCall('DescribeDiskDefaultKMSKeyId')).KMSKeyId;
+    expect(((await lab.kmsCall('DescribeKey', { KeyId: 'alias/acs/ecs' })).KeyMetadata as { KeyId: string }).KeyId).toBe(serviceKey);
+    expect((await lab.ecsCall('DescribeDiskEncryptionByDefaultStatus')).Encrypted).toBe(false);
+    const cmk = await lab.newKey();
+    await lab.authorize();
+    expect((await lab.ecsCall('ModifyDiskDefaultKMSKeyId', { KMSKeyId: cmk })).KMSKeyId).toBe(cmk);
+    expect((await lab.ecsCall('DescribeDiskDefaultKMSKeyId')).KMSKeyId).toBe(cmk);
+    expect((await lab.ecsCall('ResetDiskDefaultKMSKeyId')).KMSKeyId).toBe(serviceKey);
+    expect((await lab.ecsCall('DescribeDiskDefaultKMSKeyId')).KMSKeyId).toBe(serviceKey);
+    // Per region: Shanghai's default is its own service key.
+    const shanghai = (await lab.router.call('Ecs', 'DescribeDiskDefaultKMSKeyId', { RegionId: 'cn-shanghai' })).KMSKeyId;
+    expect(shanghai).not.toBe(serviceKey);
+  });
+});

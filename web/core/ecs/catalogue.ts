@@ -146,3 +146,18 @@ export function sizeRange(category: DiskCategory, use: 'data' | 'system', level:
   if (!range) return undefined;
   return 'min' in range ? range : range[level];
 }
+
+/** Illustrative prices for DescribePrice (issue 5 item 12): USD per GiB-month by category (ESSD by
+ *  level). NOT the cloud's price list — labelled as illustrative wherever shown. Encryption adds
+ *  nothing (product.md "Billing": encrypted and unencrypted disks cost the same; keys are free to use). */
+export const ILLUSTRATIVE_DISK_PRICE_PER_GIB_MONTH: Record<string, number | Record<PerformanceLevel, number>> = {
+  cloud: 0.05,
+  cloud_efficiency: 0.05,
+  cloud_ssd: 0.14,
+  cloud_essd: { PL0: 0.1, PL1: 0.14, PL2: 0.28, PL3: 0.56 },
+  cloud_auto: 0.14,
+  cloud_essd_entry: 0.07,
+  cloud_regional_disk_auto: 0.21,
+  elastic_ephemeral_disk_standard: 0.04,
+  elastic_ephemeral_disk_premium: 0.08,
+};

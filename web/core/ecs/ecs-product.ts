@@ -10,6 +10,7 @@ import { describeDefaultKey, describeDefaultStatus, modifyDefaultKey, resetDefau
 import { attachDisk, createDisk, deleteDisk, describeDisks, detachDisk, modifyDiskAttribute } from './disk-actions';
 import type { EcsCore } from './ecs-core';
 import { copyImage, createImage, deleteImage, describeImages, describeImageSharePermission, modifyImageSharePermission } from './image-actions';
+import { describePrice } from './price';
 import { copySnapshot, createSnapshot, deleteSnapshot, describeSnapshots } from './snapshot-actions';
 
 type Run = (core: EcsCore, ctx: CallContext, p: Params) => Promise<Record<string, unknown>>;
@@ -118,6 +119,14 @@ const ACTIONS: Record<string, { description: string; params: ParamSchema; run: R
   DescribeDiskEncryptionByDefaultStatus: action('Tells whether account-level default encryption is on.', {}, describeDefaultStatus),
   ModifyDiskDefaultKMSKeyId: action('Sets the key of account-level default encryption.', { KMSKeyId: { ...kmsKeyId, isRequired: true, description: 'The key (id or alias).' } }, modifyDefaultKey),
   DescribeDiskDefaultKMSKeyId: action('Returns the key of account-level default encryption.', {}, describeDefaultKey),
+  DescribePrice: action('Estimates a disk\'s price from an illustrative table: encryption costs nothing extra.', {
+    ResourceType: { type: 'string', enum: ['disk'], description: 'disk (instances: next version).' },
+    'DataDisk.1.Category': { type: 'string', maxLength: 64, description: 'Disk category (default cloud_essd).' },
+    'DataDisk.1.Size': { type: 'integer', min: 1, max: 1_000_000, description: 'GiB (default: the category minimum).' },
+    'DataDisk.1.PerformanceLevel': { type: 'string', enum: ['PL0', 'PL1', 'PL2', 'PL3'], description: 'ESSD level (default PL1).' },
+    'DataDisk.1.Encrypted': { type: 'boolean', description: 'Accepted to show it changes nothing.' },
+    PriceUnit: { type: 'string', enum: ['Month', 'Year', 'Hour'], description: 'Month (default), Year or Hour.' },
+  }, (_core, ctx, p) => describePrice(ctx, p)),
   ResetDiskDefaultKMSKeyId: action('Sets the default key back to the region\'s service key.', {}, resetDefaultKey),
 };
 
