@@ -142,3 +142,24 @@ describe('encryption rule errors change nothing', () => {
     expect((await lab.disk(await newDisk({ Encrypted: false }))).Encrypted).toBe(false);
   });
 });
+
+describe('encryption can never be removed', () => {
+  it('a snapshot of an encrypted disk is encrypted (progressing → accomplished); copies with Encrypted=false stay encrypted under the same key', async () => {
+    const diskId = await newDisk({ Encrypted: true });
+    lab.ecs.jobs.pause();
+    const snap = (await lab.ecsCall('CreateSnapshot', { DiskId: diskId })).SnapshotId as string;
+    expect(await lab.snapshot(snap)).toMatchObject({ Status: 'progressing', Progress: '0%', Encrypted: true });
+    lab.ecs.jobs.resume();
+    await lab.settle();
+    expect(await lab.snapshot(snap)).toMatchObject({ Status: 'accomplished', Progress: '100%' });
+    const copy = (await lab.ecsCall('CopySnapshot', { SnapshotId: snap, DestinationRegionId: 'cn-hangzhou', Encrypted: false })).SnapshotId as string;
+    await lab.settle();
+    const [s, c] = [await lab.ecsStore.getSnapshot(snap), await lab.ecsStore.getSnapshot(copy)];
+    expect(c).toMatchObject({ Encrypted: true, Status: 'accomplished' });
+    expect(c!.key).toEqual(s!.key);
+    // No action takes encryption off a disk: ModifyDiskAttribute has no such parameter.
+    const error = await rejectionOf(lab.ecsCall('ModifyDiskAttribute', { DiskId: diskId, Encrypted: false }));
+    expect(error.Code).toBe('InvalidParameter');
+    expect((await lab.disk(diskId)).Encrypted).toBe(true);
+  });
+});
