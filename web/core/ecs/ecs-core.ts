@@ -8,6 +8,7 @@ import type { LabClock } from '../clock';
 import type { DiskServiceApi } from '../disks/api';
 import type { KmsService } from '../kms/kms-service';
 import type { SectorCipher } from '../ports';
+import { ECS_DISK_ENCRYPT_ROLE } from '../ram/roles';
 import { ecsError } from './codes';
 import { JobRunner } from './jobs';
 import type { DiskResource, EcsChange, EcsStore, ImageResource, SnapshotResource } from './ports';
@@ -59,7 +60,6 @@ export const GIB = 1 << 30;
 /** DiskService's largest disk is 2 TiB: bigger cloud disks are stored as 2 TiB sparse disks (the lab's scale). */
 export const MAX_STORAGE_GIB = 2048;
 export const ROLE_SESSION = 'ecs-disk-encryption';
-export const ECS_DISK_ENCRYPT_ROLE_NAME = 'AliyunECSDiskEncryptDefaultRole';
 
 /** ECS itself, towards KMS, for the service key (§8: `system`). */
 export function ecsSystemCaller(accountId: string): CallerIdentity {
@@ -68,7 +68,7 @@ export function ecsSystemCaller(accountId: string): CallerIdentity {
 
 /** ECS's assumed role, towards KMS, for a CMK (§8). */
 export function ecsRoleCaller(accountId: string, roleId: string): CallerIdentity {
-  return { type: 'assumed-role', accountId, principalId: `${roleId}:${ROLE_SESSION}`, userName: `${ECS_DISK_ENCRYPT_ROLE_NAME}:${ROLE_SESSION}` };
+  return { type: 'assumed-role', accountId, principalId: `${roleId}:${ROLE_SESSION}`, userName: `${ECS_DISK_ENCRYPT_ROLE}:${ROLE_SESSION}` };
 }
 
 export class EcsCore {
