@@ -188,3 +188,34 @@ test('audit trail: console and API calls listed with an intact chain, filters, J
   await expect(page.getByTestId('audit-count')).toContainText('件');
   await shot(page, 'audit-ja');
 });
+
+test('import wizard: an EXTERNAL key waits in PendingImport, takes material wrapped in the browser, and is Enabled (phone width)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./#/kms');
+  await page.getByTestId('open-create-key').click();
+  await page.getByLabel(/you import your own key material/).check();
+  await page.getByTestId('create-key-submit').click();
+  await page.getByTestId('key-created').getByRole('link').click();
+  const state = page.getByRole('heading', { level: 1 }).getByTestId('key-state');
+  await expect(state).toHaveAttribute('data-state', 'PendingImport');
+  const wizard = page.getByTestId('import-panel');
+  await wizard.getByLabel('RSAES_OAEP_SHA_1').check();
+  await wizard.getByTestId('import-get-parameters').click();
+  await expect(wizard.getByTestId('import-token')).toBeVisible({ timeout: 20_000 });
+  await wizard.getByLabel(/wrapped material elsewhere/).check();
+  await expect(wizard.getByTestId('openssl-commands')).toContainText('rsa_oaep_md:sha1');
+  await wizard.getByTestId('import-submit').click();
+  await expect(wizard.getByTestId('field-error')).toHaveText('Paste the Base64 text of the wrapped material.');
+  await wizard.getByLabel(/Generate the material in this browser/).check();
+  await wizard.getByTestId('import-generate').click();
+  await expect(wizard.getByRole('status').filter({ hasText: 'Wrapped:' })).toContainText('256 bytes');
+  await expect(wizard.getByTestId('field-error')).toHaveCount(0);
+  await wizard.getByLabel(/Expires after/).fill('30');
+  await shot(page, 'import-phone-en');
+  await wizard.getByTestId('import-submit').click();
+  await expect(state).toHaveAttribute('data-state', 'Enabled');
+  await expect(page.getByTestId('key-metadata').locator('[data-field="MaterialExpireTime"] time')).toBeVisible();
+  await page.getByRole('button', { name: '日本語' }).click();
+  await expect(page.getByTestId('import-panel').getByRole('heading', { level: 2 })).toHaveText('キーマテリアルのインポート（BYOK）');
+  await shot(page, 'detail-phone-ja');
+});

@@ -11,7 +11,7 @@ import { FieldMessage } from './FieldMessage';
 import { type FieldError, parseDays } from './key-forms';
 import { formatLabTime, type KeyMetadata } from './key-view';
 import type { KmsClient } from './kms-client';
-import { expireUnix, generateAndWrapMaterial, isBase64, opensslCommands, publicKeyPem, WRAPPING_ALGORITHMS, type WrappingAlgorithm } from './import-material';
+import { base64ToBytes, expireUnix, generateAndWrapMaterial, isBase64, opensslCommands, publicKeyPem, WRAPPING_ALGORITHMS, type WrappingAlgorithm } from './import-material';
 import { WrapChoice } from './WrapChoice';
 import { createAction } from './use-action';
 
@@ -51,7 +51,10 @@ export function ImportPanel(props: { client: KmsClient; metadata: KeyMetadata })
     const p = parameters();
     if (!p) return;
     const done = await action.run(() => generateAndWrapMaterial(p.PublicKey, p.algorithm));
-    if (done) setWrapped(done.value);
+    if (done) {
+      setWrapped(done.value);
+      setFieldError({});
+    }
   };
   const material = () => (source() === 'browser' ? wrapped() : pasted().trim());
   const importMaterial = async () => {
@@ -103,7 +106,7 @@ export function ImportPanel(props: { client: KmsClient; metadata: KeyMetadata })
             <>
               <li>
                 <h3>{t('kms.import.step2')}</h3>
-                <WrapChoice name={`${id}-src`} value={source()} options={['browser', 'paste'] as const} onChange={setSource} label={t('kms.import.step2')}
+                <WrapChoice name={`${id}-src`} value={source()} options={['browser', 'paste'] as const} onChange={(v) => { setSource(v); setFieldError({}); }} label={t('kms.import.step2')}
                   describe={(v) => t(v === 'browser' ? 'kms.import.source.browser' : 'kms.import.source.paste')} />
                 <Show when={source() === 'browser'} fallback={
                   <>
@@ -116,7 +119,7 @@ export function ImportPanel(props: { client: KmsClient; metadata: KeyMetadata })
                 }>
                   <p>{t('kms.import.browser.body')}</p>
                   <button type="button" class="button button--quiet" disabled={action.isBusy()} onClick={() => void generate()} data-testid="import-generate">{t('kms.import.generate')}</button>
-                  <Show when={wrapped()}>{(w) => <p class="kms-help" role="status">{t('kms.import.wrapped', { bytes: Math.floor((w().length * 3) / 4) })}</p>}</Show>
+                  <Show when={wrapped()}>{(w) => <p class="kms-help" role="status">{t('kms.import.wrapped', { bytes: base64ToBytes(w()).length })}</p>}</Show>
                 </Show>
                 <FieldMessage id={`${id}-material-error`} error={fieldError().material} />
               </li>
