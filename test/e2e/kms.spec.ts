@@ -117,7 +117,7 @@ test('KMS console: create, alias, disable with dependents, Rejected.Disabled, sc
   await page.getByTestId('aliases-panel').getByTestId('alias-add').click();
   const error = page.getByTestId('aliases-panel').getByTestId('cloud-error');
   await expect(error).toContainText('The specified alias alias/e2e-demo already exists.');
-  await expect(error).toContainText('このエイリアスは、このアカウントとリージョンですでに使われています。');
+  await expect(error).toContainText('このエイリアスは既に別のキーを指しています。'); // the lab's one explanation table (web/ui/errors)
   await shot(page, 'detail-ja');
   expect(pageErrors).toEqual([]);
 });

@@ -126,18 +126,15 @@ describe('paging', () => {
 });
 
 describe('cloud errors', () => {
-  it('reads the API’s error body and picks an explanation', () => {
+  it('reads the API’s error body as the cloud sent it', () => {
     const error = { Code: 'Rejected.Disabled', HttpStatus: 409, Message: 'The request is rejected because the key state is Disabled.', RequestId: 'ABC' };
-    expect(describeCloudError(error)).toEqual({
-      code: 'Rejected.Disabled', httpStatus: 409, message: error.Message, requestId: 'ABC', explanationKey: 'kms.error.Rejected.Disabled',
-    });
+    expect(describeCloudError(error)).toEqual(error);
   });
 
   it('falls back to camelCase fields, then to InternalFailure with the error’s text', () => {
-    expect(describeCloudError({ code: 'AliasAlreadyExists', httpStatus: 400, message: 'taken' }).explanationKey).toBe('kms.error.AliasAlreadyExists');
-    expect(describeCloudError({ Code: 'Some.New', Message: 'x' }).explanationKey).toBe('kms.error.unknown');
+    expect(describeCloudError({ code: 'AliasAlreadyExists', httpStatus: 400, message: 'taken' })).toEqual({ Code: 'AliasAlreadyExists', HttpStatus: 400, Message: 'taken', RequestId: '' });
     const plain = describeCloudError(new Error('boom'));
-    expect(plain.code).toBe('InternalFailure');
-    expect(plain.message).toBe('boom');
+    expect(plain.Code).toBe('InternalFailure');
+    expect(plain.Message).toBe('boom');
   });
 });
