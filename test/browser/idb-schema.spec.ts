@@ -1,6 +1,6 @@
 // The lab database schema in real Chromium: a database at every earlier version upgrades to the
-// current one without losing data; a newer version opened in another tab makes the older tab close
-// and say "reload" (T-21); an older tab that never closes gives a clear blocked state, not a hang.
+// current one without losing data (v1 disks survive v2's KMS, audit, Lab, ECS and RAM stores); a newer
+// version in another tab makes the older tab close and say "reload" (T-21); a stubborn one gives a clear blocked state.
 import { expect, test, type Page } from '@playwright/test';
 import type { Harness } from '../../web/harness/main';
 
@@ -60,15 +60,15 @@ test('a database at every earlier version upgrades to the current one (and to a 
 
 test('migrations out of order and versions outside 1…newest are refused before anything opens', async ({ page }) => {
   const out = await page.evaluate(async () => {
-    const outOfOrder = [...harness.idb.MIGRATIONS, { ...harness.idb.MIGRATIONS[0], version: 5 }];
+    const outOfOrder = [...harness.idb.MIGRATIONS, { ...harness.idb.MIGRATIONS[0], version: harness.idb.LAB_DB_VERSION + 4 }];
     const errors = await Promise.all([
       harness.idb.openLabDb({ name: 'test-never', migrations: outOfOrder }),
       ...[0, harness.idb.LAB_DB_VERSION + 1, 1.5].map((version) => harness.idb.openLabDb({ name: 'test-never', version })),
     ].map((p) => p.then(() => null, harness.idb.errorFacts)));
-    return { errors, isCreated: (await indexedDB.databases()).some((d) => d.name === 'test-never') };
+    return { errors, current: harness.idb.LAB_DB_VERSION, isCreated: (await indexedDB.databases()).some((d) => d.name === 'test-never') };
   });
   expect(out.errors.map((e) => e?.name)).toEqual(['Error', 'RangeError', 'RangeError', 'RangeError']);
-  expect(out.errors[0]?.message).toBe('"migrations" expected versions 1, 2, 3… in order, got 5 at position 1');
+  expect(out.errors[0]?.message).toBe(`"migrations" expected versions 1, 2, 3… in order, got ${out.current + 4} at position ${out.current}`);
   expect(out.errors[1]?.message).toMatch(/^"version" expected an integer from 1 to \d+, got 0$/);
   expect(out.isCreated).toBe(false);
 });
@@ -97,8 +97,9 @@ test('T-21: a newer version opened in tab B makes tab A close and call onVersion
     store.close();
     return out;
   }, name);
-  expect(b.version).toBe(2);
-  expect(b.stores).toContain('test-v2');
+  const next = await page.evaluate(() => harness.idb.LAB_DB_VERSION + 1);
+  expect(b.version).toBe(next);
+  expect(b.stores).toContain(`test-v${next}`);
   expect(b.blocked).toBeLessThanOrEqual(1); // "blocked at most transiently"
   expect(b.first).toBe(7);
 
@@ -107,7 +108,7 @@ test('T-21: a newer version opened in tab B makes tab A close and call onVersion
     const error = await store.getChunks(['c-1']).then(() => null, harness.idb.errorFacts);
     return { events: harness.state.events, error };
   });
-  expect(a.events).toEqual([{ type: 'versionchange', oldVersion: 1, newVersion: 2 }]);
+  expect(a.events).toEqual([{ type: 'versionchange', oldVersion: next - 1, newVersion: next }]);
   expect(a.error?.code).toBe('StorageUnavailable');
   expect(a.error?.message).toContain('reload');
   await pageB.evaluate((n) => harness.idb.deleteDb(n), name);
@@ -123,6 +124,7 @@ test('T-21: an older tab that never closes gives tab B a clear StorageUnavailabl
   }, name);
   const pageB = await context.newPage();
   await openHarness(pageB);
+  const current = await page.evaluate(() => harness.idb.LAB_DB_VERSION);
   const first = await pageB.evaluate(async (n) => {
     const blocked: unknown[] = [];
     const t0 = performance.now();
@@ -131,8 +133,8 @@ test('T-21: an older tab that never closes gives tab B a clear StorageUnavailabl
     return { error, blocked, ms: performance.now() - t0 };
   }, name);
   expect(first.error?.code).toBe('StorageUnavailable');
-  expect(first.error?.message).toContain('another tab keeps version 1 of the lab open');
-  expect(first.blocked).toEqual([{ currentVersion: 1, requestedVersion: 2 }]);
+  expect(first.error?.message).toContain(`another tab keeps version ${current} of the lab open`);
+  expect(first.blocked).toEqual([{ currentVersion: current, requestedVersion: current + 1 }]);
   expect(first.ms).toBeLessThan(5000);
 
   await page.evaluate(() => (harness.state.stubborn as IDBDatabase).close());
@@ -143,6 +145,51 @@ test('T-21: an older tab that never closes gives tab B a clear StorageUnavailabl
     await harness.idb.deleteDb(n);
     return version;
   }, name);
-  expect(second).toBe(2);
+  expect(second).toBe(current + 1);
   await pageB.close();
+});
+
+test('version 1 → 2 keeps the disks written at version 1 and adds the KMS, audit, Lab, ECS and RAM stores with their keys and indexes', async ({ page }, info) => {
+  const out = await page.evaluate(async (name) => {
+    await harness.idb.deleteDb(name);
+    const v1 = harness.idb.storeOver(await harness.idb.openLabDb({ name, version: 1 }));
+    await v1.commit({
+      putDisks: [{ id: 'd-v1', name: 'from v1', sizeBytes: 8192, chunkBytes: 4096, encryption: { isEncrypted: false }, chunks: { 0: 'c-a', 1: 'c-b' }, generation: 3, state: 'ok', createdAt: '2026-12-04T00:00:00.000Z' }],
+      putSnapshots: [{ id: 's-v1', name: 'snap', sourceDiskId: 'd-v1', sizeBytes: 8192, chunkBytes: 4096, encryption: { isEncrypted: false }, chunks: { 0: 'c-a' }, createdAt: '2026-12-04T00:00:00.000Z' }],
+      putChunks: [{ id: 'c-a', data: new Uint8Array(4096).fill(1).buffer }, { id: 'c-b', data: new Uint8Array(4096).fill(2).buffer }],
+      refDeltas: { 'c-a': 2, 'c-b': 1 },
+    }, 'strict');
+    const before = await harness.idb.dump(name);
+    v1.close();
+    const db = await harness.idb.openLabDb({ name });
+    const shape: Record<string, { keyPath: unknown; indexes: Record<string, unknown> }> = {};
+    const tx = (db as unknown as IDBDatabase).transaction(Array.from(db.objectStoreNames), 'readonly');
+    for (const storeName of Array.from(db.objectStoreNames)) {
+      const store = tx.objectStore(storeName);
+      shape[storeName] = { keyPath: store.keyPath, indexes: Object.fromEntries(Array.from(store.indexNames).map((i) => [i, store.index(i).keyPath])) };
+    }
+    const version = db.version;
+    db.close();
+    const after = await harness.idb.dump(name);
+    await harness.idb.deleteDb(name);
+    return { version, shape, before, after };
+  }, `test-v1-v2-${info.testId}`);
+  expect(out.version).toBeGreaterThanOrEqual(2);
+  // Every v1 record is still there, byte for byte (chunk data as a digest).
+  for (const store of ['disks', 'snapshots', 'chunks', 'refs', 'meta']) expect(out.after[store], store).toEqual(out.before[store]);
+  expect(out.shape).toMatchObject({
+    kmsKeys: { keyPath: 'keyId', indexes: { byAccountRegion: ['accountId', 'regionId', 'createdMs'] } },
+    kmsVersions: { keyPath: 'keyVersionId', indexes: { byKey: ['keyId', 'createdMs'] } },
+    kmsAliases: { keyPath: ['accountId', 'regionId', 'aliasName'], indexes: { byKey: 'keyId' } },
+    kmsTokens: { keyPath: 'tokenId' },
+    kmsMaterial: { keyPath: 'id' },
+    audit: { keyPath: 'seq' },
+    labState: { keyPath: null },
+    ecsDisks: { keyPath: 'DiskId', indexes: { byCreated: 'createdMs' } },
+    ecsSnapshots: { keyPath: 'SnapshotId', indexes: { byCreated: 'createdMs' } },
+    ecsImages: { keyPath: ['RegionId', 'ImageId'], indexes: { byCreated: 'createdMs' } },
+    ecsDefaults: { keyPath: ['accountId', 'RegionId'] },
+    ramRoles: { keyPath: null },
+  });
+  for (const store of Object.keys(out.shape).filter((s) => !['disks', 'snapshots', 'chunks', 'refs', 'meta'].includes(s))) expect(out.after[store], store).toEqual([]);
 });

@@ -2,9 +2,14 @@
 // migrations (each later issue appends one step and bumps the version), and openLabDb() with the
 // blocked / versionchange / terminated handling of the IndexedDB spec §2.4 "upgrade" (idb 8 openDB).
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { AuditRecord } from '../../core/audit/types';
 import { CloudError } from '../../core/errors';
 import { DiskErrorCodes } from '../../core/disks/errors';
 import type { ChunkRecord, DiskRecord, SnapshotRecord } from '../../core/disks/types';
+import type { DefaultEncryption, DiskResource, ImageResource, SnapshotResource } from '../../core/ecs/ports';
+import type { AliasRecord, ImportTokenRecord, KeyRecord, MaterialRecord, VersionRecord } from '../../core/kms/ports';
+import type { LabState } from '../../core/lab/lab-product';
+import type { RoleRecord } from '../../core/ram/ports';
 
 export const LAB_DB_NAME = 'disk-encryption-lab';
 
@@ -16,7 +21,37 @@ export interface LabDbSchema extends DBSchema {
   refs: { key: string; value: number };
   /** Small named values: 'flushCount' today; later issues add clock and counters. */
   meta: { key: string; value: unknown };
+  // Version 2 (issues 4 and 5): the KMS, the audit trail, the Lab state, ECS and RAM.
+  kmsKeys: { key: string; value: KeyRecord; indexes: { byAccountRegion: [string, string, number] } };
+  kmsVersions: { key: string; value: VersionRecord; indexes: { byKey: [string, number] } };
+  /** Keyed [accountId, regionId, aliasName]: one account+region's aliases are one key range, by name. */
+  kmsAliases: { key: [string, string, string]; value: AliasRecord; indexes: { byKey: string } };
+  kmsTokens: { key: string; value: ImportTokenRecord };
+  /** Non-extractable CryptoKeys as they are (structured clone keeps them non-extractable), by version or token id. */
+  kmsMaterial: { key: string; value: MaterialRecord };
+  /** Append-only, keyed by seq: the head is the last key (one cursor step from the end). */
+  audit: { key: number; value: AuditRecord };
+  /** One record under LAB_STATE_KEY: clock offset and current account, shared by the lab's tabs. */
+  labState: { key: string; value: LabState };
+  ecsDisks: { key: string; value: DiskResource; indexes: { byCreated: number } };
+  ecsSnapshots: { key: string; value: SnapshotResource; indexes: { byCreated: number } };
+  /** Keyed [RegionId, ImageId]: the public image has one id in every region. */
+  ecsImages: { key: [string, string]; value: ImageResource; indexes: { byCreated: number } };
+  ecsDefaults: { key: [string, string]; value: DefaultEncryption };
+  /** Keyed [accountId, RoleName lowercased] (out of line): role names compare case-insensitively. */
+  ramRoles: { key: [string, string]; value: RoleRecord };
 }
+
+export const LAB_STATE_KEY = 'state';
+
+/** Which stores each product owns: its clear() (Lab Reset) empties exactly these. */
+export const PRODUCT_STORES = {
+  kms: ['kmsKeys', 'kmsVersions', 'kmsAliases', 'kmsTokens', 'kmsMaterial'],
+  audit: ['audit'],
+  lab: ['labState'],
+  ecs: ['ecsDisks', 'ecsSnapshots', 'ecsImages', 'ecsDefaults'],
+  ram: ['ramRoles'],
+} as const;
 
 export type LabDb = IDBPDatabase<LabDbSchema>;
 export type LabStoreName = StoreNames<LabDbSchema>;
@@ -41,6 +76,25 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('chunks', { keyPath: 'id' });
       db.createObjectStore('refs');
       db.createObjectStore('meta');
+    },
+  },
+  {
+    version: 2,
+    describe: 'issues 4 and 5: KMS (keys, versions, aliases, import tokens, CryptoKey material), audit trail, Lab state, ECS (disks, snapshots, images, default encryption), RAM roles',
+    upgrade(db) {
+      const keys = db.createObjectStore('kmsKeys', { keyPath: 'keyId' });
+      keys.createIndex('byAccountRegion', ['accountId', 'regionId', 'createdMs']);
+      db.createObjectStore('kmsVersions', { keyPath: 'keyVersionId' }).createIndex('byKey', ['keyId', 'createdMs']);
+      db.createObjectStore('kmsAliases', { keyPath: ['accountId', 'regionId', 'aliasName'] }).createIndex('byKey', 'keyId');
+      db.createObjectStore('kmsTokens', { keyPath: 'tokenId' });
+      db.createObjectStore('kmsMaterial', { keyPath: 'id' });
+      db.createObjectStore('audit', { keyPath: 'seq' });
+      db.createObjectStore('labState');
+      db.createObjectStore('ecsDisks', { keyPath: 'DiskId' }).createIndex('byCreated', 'createdMs');
+      db.createObjectStore('ecsSnapshots', { keyPath: 'SnapshotId' }).createIndex('byCreated', 'createdMs');
+      db.createObjectStore('ecsImages', { keyPath: ['RegionId', 'ImageId'] }).createIndex('byCreated', 'createdMs');
+      db.createObjectStore('ecsDefaults', { keyPath: ['accountId', 'RegionId'] });
+      db.createObjectStore('ramRoles');
     },
   },
 ];
