@@ -1,6 +1,7 @@
 // English message catalogue. Its keys define MessageKey; ja.ts must have exactly the same keys
 // (the compiler and test/unit/i18n.test.ts both check). "{name}" marks a parameter;
 // keys ending in ".one" / ".other" are plural forms chosen by Intl.PluralRules.
+import { ecsEn } from './areas/ecs.en';
 import { kmsEn } from './areas/kms.en';
 import { terminalEn } from './areas/terminal.en';
 
@@ -183,6 +184,7 @@ export const en = {
   'storage.usageLabel': 'Storage used',
   'storage.usage': '{used} used of {quota} available to this site',
   ...kmsEn,
+  ...ecsEn,
   ...terminalEn,
 } as const;
 

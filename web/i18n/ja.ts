@@ -1,4 +1,5 @@
 // 日本語のメッセージカタログ。キーは en.ts と同一でなければならない（型と単体テストで検査）。
+import { ecsJa } from './areas/ecs.ja';
 import { kmsJa } from './areas/kms.ja';
 import { terminalJa } from './areas/terminal.ja';
 import type { MessageKey } from './en';
@@ -181,5 +182,6 @@ export const ja: Record<MessageKey, string> = {
   'storage.usageLabel': 'ストレージの使用量',
   'storage.usage': 'このサイトが使える {quota} のうち {used} を使用中',
   ...kmsJa,
+  ...ecsJa,
   ...terminalJa,
 };

@@ -1,10 +1,12 @@
-// The app shell: header with page links, the database banner, the routed page (About, the disk
-// inspector once the disk layer is wired, the KMS console and the audit trail), footer. Focus moves
-// to <main> on navigation.
+// The app shell: header with page links and the region chooser, the database banner, the routed page
+// (About, the disk inspector once the disk layer is wired, the KMS console, the ECS console and the
+// audit trail), footer. Focus moves to <main> on navigation.
 import { Match, Show, Switch, createEffect, on } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider';
 import { AboutPage } from './about/AboutPage';
 import { DatabaseBanner } from './DatabaseBanner';
+import { EcsPage } from './ecs/EcsPage';
+import { RegionProvider } from './ecs/region-context';
 import { hasDiskLab } from './disks-context';
 import { Header } from './Header';
 import { InspectorPage } from './inspector/InspectorPage';
@@ -18,7 +20,7 @@ export function App() {
   const { t } = useI18n();
   const hashRoute = useHashRoute();
   // Only pages that work: without the disk layer there is no inspector link and #/inspector shows About.
-  const routes: Route[] = hasDiskLab() ? ['about', 'inspector', 'kms', 'audit'] : ['about', 'kms', 'audit'];
+  const routes: Route[] = hasDiskLab() ? ['about', 'inspector', 'kms', 'ecs', 'audit'] : ['about', 'kms', 'ecs', 'audit'];
   const route = () => (routes.includes(hashRoute()) ? hashRoute() : 'about');
   const showBanner = hasStorageStatus();
   let main!: HTMLElement;
@@ -28,7 +30,7 @@ export function App() {
   }, { defer: true }));
 
   return (
-    <>
+    <RegionProvider>
       <a class="skip-link" href="#main">{t('nav.skip')}</a>
       <Header route={route()} routes={routes} />
       <Show when={showBanner}>
@@ -42,6 +44,9 @@ export function App() {
           <Match when={route() === 'kms'}>
             <KmsPage />
           </Match>
+          <Match when={route() === 'ecs'}>
+            <EcsPage />
+          </Match>
           <Match when={route() === 'audit'}>
             <AuditPage />
           </Match>
@@ -53,6 +58,6 @@ export function App() {
       <footer class="app-footer">
         <p>{t('footer.note')}</p>
       </footer>
-    </>
+    </RegionProvider>
   );
 }

@@ -1,7 +1,8 @@
-// The app header: product name, tagline, the page links and the language switch; below them the
-// lab bar (lab clock, advance time, account, reset lab, terminal toggle: ui/clock/LabBar.tsx).
+// The app header: product name, tagline, the page links, the region chooser and the language switch;
+// below them the lab bar (lab clock, advance time, account, reset lab, terminal toggle: ui/clock/LabBar.tsx).
 import { useI18n } from '../i18n/I18nProvider';
 import { LabBar } from './clock/LabBar';
+import { RegionChooser } from './ecs/RegionChooser';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Nav } from './Nav';
 import { routeHref, type Route } from './route';
@@ -24,6 +25,7 @@ export function Header(props: { route: Route; routes: readonly Route[] }) {
           </span>
         </a>
         <Nav current={props.route} routes={props.routes} />
+        <RegionChooser />
         <LanguageSwitch />
       </div>
       <LabBar />

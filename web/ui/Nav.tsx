@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import { routeHref, type Route } from './route';
 
-const LABELS: Record<Route, MessageKey> = { about: 'nav.about', inspector: 'nav.inspector', kms: 'kms.nav.keys', audit: 'kms.nav.audit' };
+const LABELS: Record<Route, MessageKey> = { about: 'nav.about', inspector: 'nav.inspector', kms: 'kms.nav.keys', ecs: 'ecs.nav', audit: 'kms.nav.audit' };
 
 export function Nav(props: { current: Route; routes: readonly Route[] }) {
   const { t } = useI18n();

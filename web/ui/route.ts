@@ -1,9 +1,9 @@
 // The hash router's pure part: which page a location hash names ("#/about", "#/inspector", "#/kms",
-// "#/audit"), a KMS key's detail address ("#/kms/keys/<KeyId>"), and the href of each. Hashes that
-// are not routes ("#main" from the skip link) keep the page.
-export type Route = 'about' | 'inspector' | 'kms' | 'audit';
+// "#/audit", "#/ecs/…"), a KMS key's detail address ("#/kms/keys/<KeyId>"), and the href of each.
+// Hashes that are not routes ("#main" from the skip link) keep the page. ECS sub-pages: ui/ecs/ecs-route.ts.
+export type Route = 'about' | 'inspector' | 'kms' | 'ecs' | 'audit';
 
-export const ROUTES: readonly Route[] = ['about', 'inspector', 'kms', 'audit'];
+export const ROUTES: readonly Route[] = ['about', 'inspector', 'kms', 'ecs', 'audit'];
 
 export function routeHref(route: Route): string {
   return `#/${route}`;
