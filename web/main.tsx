@@ -1,5 +1,6 @@
-// Composition root: wires the crypto engine, the lab database (IndexedDB), Web Locks and the disk
-// service into the UI's contexts. No logic lives here beyond the start-up order.
+// Composition root: wires the crypto engine, the lab database (IndexedDB), Web Locks, the disk
+// service and the lab API (Kms, Lab, Ecs, Ram over the IndexedDB stores) into the UI's contexts.
+// No logic lives here beyond the start-up order.
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { DiskService } from './core/disks/disk-service';
@@ -7,17 +8,18 @@ import { diskLock, pageLock } from './core/disks/disk-context';
 import { createCryptoEngine } from './adapters/engine/engine';
 import { IdbDiskStore } from './adapters/idb/disk-store';
 import { openLabDb } from './adapters/idb/schema';
+import { idbLabStores } from './adapters/idb/lab-stores';
 import { browserStorageHealth } from './adapters/idb/storage-health';
 import { WebLocks } from './adapters/locks/web-locks';
-import { MemoryAuditStore } from './core/audit/memory-audit-store';
-import { MemoryLabStateStore } from './core/lab/lab-product';
-import { MemoryKmsStore } from './core/kms/memory/memory-kms-store';
 import { composeLab } from './compose-lab';
 import { I18nProvider } from './i18n/I18nProvider';
 import { App } from './ui/App';
 import { deferredService } from './ui/deferred-service';
 import { DiagnosticsProvider } from './ui/diagnostics-context';
 import { DiskLabProvider } from './ui/disks-context';
+import { AuditReaderProvider } from './ui/kms/audit-reader-context';
+import { fromEcsDependents } from './ui/kms/key-dependents';
+import { KeyDependentsProvider } from './ui/kms/key-dependents-context';
 import { LabApiProvider } from './ui/lab-api-context';
 import { StorageStatusProvider, type DatabaseStatus } from './ui/storage-health-context';
 import './ui/styles.css';
@@ -25,19 +27,21 @@ import './ui/styles.css';
 const engine = createCryptoEngine();
 const [database, setDatabase] = createSignal<DatabaseStatus>('opening');
 
-const locks = Promise.resolve().then(() => new WebLocks());
+// Web Locks exist only in secure contexts: a missing API must fail the calls that need it, not the page.
+const locks = deferredService(Promise.resolve().then(() => new WebLocks()));
+const db = openLabDb({
+  onBlocked: () => setDatabase('blocked'),
+  onVersionChange: () => setDatabase('upgraded'),
+  onTerminated: () => setDatabase('terminated'),
+});
 const diskService = (async () => {
-  const db = await openLabDb({
-    onBlocked: () => setDatabase('blocked'),
-    onVersionChange: () => setDatabase('upgraded'),
-    onTerminated: () => setDatabase('terminated'),
-  });
+  await db;
   setDatabase('open');
   // This page holds its page lock for its whole life: the session-key disks it makes stay alive
   // for other tabs' start-up clean-up until it closes.
   const pageId = crypto.randomUUID();
-  void (await locks).withLock(pageLock(pageId), 'exclusive', () => new Promise<never>(() => {}));
-  const disks = new DiskService({ store: new IdbDiskStore(db), cipher: engine.cipher, locks: await locks, pageId });
+  void locks.withLock(pageLock(pageId), 'exclusive', () => new Promise<never>(() => {}));
+  const disks = new DiskService({ store: new IdbDiskStore(await db), cipher: engine.cipher, locks, pageId });
   // Session keys die with their page, so a closed page's session disks can never be read again; copies
   // interrupted by a closed page are half-written. Both go before anyone lists disks.
   await disks.deleteInterruptedCopies();
@@ -49,29 +53,38 @@ diskService.catch((error: unknown) => {
   if (database() === 'opening' || database() === 'blocked') setDatabase('failed');
 });
 
-// The lab API (KMS, Lab controls) over in-memory stores for now: keys last until the page reloads.
-// The IndexedDB stores replace these in the KMS persistence work (issue 4).
-const auditStore = new MemoryAuditStore();
-const lab = await composeLab({ kms: new MemoryKmsStore(auditStore), audit: auditStore, labState: new MemoryLabStateStore() });
+// The lab API over the IndexedDB stores, which wait for the database: the page renders at once.
+// ECS settles jobs a closed page left running once the disk layer has cleaned up (compose-lab.ts).
+const disks = deferredService(diskService);
+const lab = composeLab({
+  stores: idbLabStores(db), disks, cipher: engine.cipher, locks, disksReady: diskService,
+  changes: new BroadcastChannel('disk-encryption-lab:changes'),
+});
 (globalThis as unknown as { aliyunLab: { call: typeof lab.api.call } }).aliyunLab = {
   call: (product, action, params) => lab.api.call(product, action, params),
 };
+const auditReader = { list: () => lab.audit.list() };
+const keyDependents = { list: async (keyId: string) => fromEcsDependents(await lab.ecs.keyDependents(keyId)) };
 
 render(
   () => (
     <I18nProvider>
       <LabApiProvider api={lab.api}>
+      <AuditReaderProvider reader={auditReader}>
+      <KeyDependentsProvider dependents={keyDependents}>
       <DiagnosticsProvider diagnostics={engine.diagnostics}>
         <StorageStatusProvider health={browserStorageHealth} database={database}>
           <DiskLabProvider
-            disks={deferredService(diskService)}
+            disks={disks}
             cipher={engine.cipher}
-            isInUseElsewhere={async (diskId) => (await (await locks).holders(diskLock(diskId))).isHeldElsewhere}
+            isInUseElsewhere={async (diskId) => (await locks.holders(diskLock(diskId))).isHeldElsewhere}
           >
             <App />
           </DiskLabProvider>
         </StorageStatusProvider>
       </DiagnosticsProvider>
+      </KeyDependentsProvider>
+      </AuditReaderProvider>
       </LabApiProvider>
     </I18nProvider>
   ),

@@ -1,11 +1,12 @@
 // The browser test harness page (harness.html, built into dist next to the app): hands the crypto
 // pool and diagnostics, and the storage adapters (storage.ts), to Playwright (test/browser) as
-// window.harness. Only public test keys enter here.
+// window.harness, and the lab API over IndexedDB (lab.ts). Only public test keys enter here.
 import type { WrappedDataKey } from '../core/ports';
 import { createEngineDiagnostics, fromHex, type DiagnosticsOptions } from '../adapters/engine/diagnostics';
 import { CryptoPool, type WorkerLike } from '../adapters/engine/pool';
 import { wrapPublicTestKey } from '../adapters/engine/public-test-key';
 import { disksHarness } from './disks';
+import { labHarness } from './lab';
 import { storageHarness } from './storage';
 
 export interface Harness {
@@ -24,6 +25,8 @@ export interface Harness {
   idb: typeof storageHarness;
   /** DiskService over IdbDiskStore + pool + Web Locks, audit, sector patterns (disks.ts). */
   disks: typeof disksHarness;
+  /** The lab API's IndexedDB stores and the composed lab over a test database (lab.ts). */
+  lab: typeof labHarness;
 }
 
 declare global {
@@ -55,5 +58,6 @@ window.harness = {
   state: {},
   idb: storageHarness,
   disks: disksHarness,
+  lab: labHarness,
 };
 document.body.dataset.ready = 'true';

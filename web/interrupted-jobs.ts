@@ -1,0 +1,124 @@
+// Part of the composition root: ECS background jobs across page loads. Each job holds a Web Lock
+// (`ecs-job:<id>`) while it runs, so another tab can tell a running job from one whose page closed;
+// at start-up (after the disk layer's deleteInterruptedCopies) interrupted jobs are settled, not left stuck.
+import type { DiskServiceApi } from './core/disks/api';
+import type { JobRunner } from './core/ecs/jobs';
+import type { EcsChange, EcsStore } from './core/ecs/ports';
+import type { LockPort } from './core/ports';
+
+export const jobLock = (resourceId: string): string => `ecs-job:${resourceId}`;
+
+/** Makes every job of `jobs` hold jobLock(resourceId) from the moment it is started until it has
+ *  settled (its failure marking included). JobRunner belongs to the ECS core; this wraps its start()
+ *  from outside so the core stays free of Web Locks. */
+export function holdJobLocks(jobs: JobRunner, locks: Pick<LockPort, 'withLock'>): void {
+  const start = jobs.start.bind(jobs);
+  jobs.start = (resourceId, kind, work, onFailure) => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    let granted!: () => void;
+    const held = new Promise<void>((resolve) => { granted = resolve; });
+    // Requested now, inside the action's own turn, so the lock exists as soon as the resource does.
+    locks.withLock(jobLock(resourceId), 'exclusive', () => { granted(); return released; }).catch((error: unknown) => {
+      // Without the lock the job still runs; only another tab's start-up could mistake it for interrupted.
+      console.warn(`job ${resourceId}: its lock could not be taken`, error);
+      granted();
+    });
+    try {
+      start(resourceId, kind, async (report) => {
+        await held;
+        await work(report);
+        release();
+      }, async (error) => {
+        try {
+          await onFailure(error);
+        } finally {
+          release();
+        }
+      });
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+}
+
+export interface RecoveryReport {
+  /** Disks deleted because their background creation was cut off (a failed creation leaves no disk). */
+  deletedDisks: string[];
+  failedSnapshots: string[];
+  /** CreateSnapshot whose data was complete: only the final status write was missing. */
+  completedSnapshots: string[];
+  failedImages: string[];
+  completedImages: string[];
+  /** DiskService disks and snapshots left by the interrupted jobs and named by no ECS resource. */
+  freedStorage: string[];
+}
+
+export interface RecoveryDeps {
+  store: EcsStore;
+  disks: DiskServiceApi;
+  locks: Pick<LockPort, 'isHeld'>;
+}
+
+/** Settles every resource whose job no page runs any more (its job lock is free): a disk still
+ *  Creating is deleted, as the job's own failure handler does; a snapshot still progressing becomes
+ *  accomplished when its storage snapshot is complete (CreateSnapshot) and failed otherwise (a copy);
+ *  an image still Creating becomes Available when its snapshot is accomplished, else CreateFailed.
+ *  Storage the interrupted jobs left behind is freed. Run after DiskService.deleteInterruptedCopies(). */
+export async function settleInterruptedJobs(deps: RecoveryDeps): Promise<RecoveryReport> {
+  const { store, disks, locks } = deps;
+  const report: RecoveryReport = { deletedDisks: [], failedSnapshots: [], completedSnapshots: [], failedImages: [], completedImages: [], freedStorage: [] };
+  const isOrphaned = async (id: string) => !(await locks.isHeld(jobLock(id)));
+  const interrupted = new Set<string>();
+  const change: EcsChange = { deleteDisks: [], putSnapshots: [], putImages: [] };
+
+  for (const disk of await store.listDisks()) {
+    if (disk.Status !== 'Creating' || !(await isOrphaned(disk.DiskId))) continue;
+    change.deleteDisks!.push(disk.DiskId);
+    report.deletedDisks.push(disk.DiskId);
+    interrupted.add(disk.DiskId);
+  }
+  const snapshotStatus = new Map<string, string>();
+  for (const snapshot of await store.listSnapshots()) {
+    snapshotStatus.set(snapshot.SnapshotId, snapshot.Status);
+    if (snapshot.Status !== 'progressing' || !(await isOrphaned(snapshot.SnapshotId))) continue;
+    const isComplete = snapshot.storageSnapshotId !== '' && (await disks.getSnapshot(snapshot.storageSnapshotId)) !== undefined;
+    const Status = isComplete ? 'accomplished' : 'failed';
+    change.putSnapshots!.push({ ...snapshot, Status, progressPercent: isComplete ? 100 : snapshot.progressPercent });
+    snapshotStatus.set(snapshot.SnapshotId, Status);
+    (isComplete ? report.completedSnapshots : report.failedSnapshots).push(snapshot.SnapshotId);
+    if (!isComplete) interrupted.add(snapshot.SnapshotId);
+  }
+  for (const image of await store.listImages()) {
+    if (image.Status !== 'Creating' || !(await isOrphaned(image.ImageId))) continue;
+    const isComplete = snapshotStatus.get(image.SnapshotId) === 'accomplished';
+    change.putImages!.push({ ...image, Status: isComplete ? 'Available' : 'CreateFailed', progressPercent: isComplete ? 100 : image.progressPercent });
+    (isComplete ? report.completedImages : report.failedImages).push(image.ImageId);
+  }
+  // One change, no audit record: like the jobs' own status writes (the starting call was recorded).
+  await store.commit(change, []);
+  await freeLeftovers(deps, interrupted, report);
+  return report;
+}
+
+/** Storage disks and snapshots named after an interrupted resource (ECS names its storage by the
+ *  resource id) that no ECS record points at: a copy cut off between its storage steps. */
+async function freeLeftovers(deps: RecoveryDeps, interrupted: Set<string>, report: RecoveryReport): Promise<void> {
+  if (interrupted.size === 0) return;
+  const { store, disks } = deps;
+  const [ecsDisks, ecsSnapshots, images] = await Promise.all([store.listDisks(), store.listSnapshots(), store.listImages()]);
+  const used = new Set<string>([
+    ...ecsDisks.map((d) => d.storageDiskId), ...ecsSnapshots.map((s) => s.storageSnapshotId), ...images.map((i) => i.publicStorageSnapshotId ?? ''),
+  ]);
+  for (const snapshot of await disks.listSnapshots()) {
+    if (!interrupted.has(snapshot.name) || used.has(snapshot.id)) continue;
+    await disks.deleteSnapshot(snapshot.id);
+    report.freedStorage.push(snapshot.id);
+  }
+  for (const disk of await disks.listDisks()) {
+    if (!interrupted.has(disk.name) || used.has(disk.id)) continue;
+    await disks.deleteDisk(disk.id);
+    report.freedStorage.push(disk.id);
+  }
+}
