@@ -152,7 +152,7 @@ describe('lineage graph', () => {
     expect(sub.nodes.map((n) => n.id).sort()).toEqual(['d-2', 'dk:s-2', 'key:kB', 's-1', 's-2']);
   });
 
-  it('lays out keys, data keys and resources in columns by depth, without overlaps', () => {
+  it('lays out resources by depth, each data key just before its resource and each key before its data keys, without overlaps', () => {
     const layout = layoutLineage(graph);
     const at = (id: string) => layout.nodes.find((n) => n.id === id)!;
     expect(at('key:kA').column).toBe(0);
@@ -160,6 +160,8 @@ describe('lineage graph', () => {
     expect(at('d-1').column).toBe(2);
     expect(at('s-1').column).toBe(3);
     expect(at('m-2').column).toBe(5);
+    expect(at('dk:s-2').column).toBe(at('s-2').column - 1);
+    expect(at('key:kB').column).toBe(at('dk:s-2').column - 1);
     const spots = new Set(layout.nodes.map((n) => `${n.x},${n.y}`));
     expect(spots.size).toBe(layout.nodes.length);
     expect(Math.max(...layout.nodes.map((n) => n.x + NODE_WIDTH))).toBeLessThanOrEqual(layout.width);

@@ -81,7 +81,7 @@ export function CopyForm(props: { client: EcsClient; source: CopySource; regions
           <label for={`${id}-region`}>{t('ecs.copy.destination')}</label>
           <select id={`${id}-region`} value={destination()} onChange={(e) => setDestination(e.currentTarget.value)} data-testid="copy-region">
             <For each={props.regions}>
-              {(r) => <option value={r.RegionId}>{r.LocalName} ({r.RegionId}){r.RegionId === props.source.RegionId ? ` — ${t('ecs.copy.sameRegion')}` : ''}</option>}
+              {(r) => <option value={r.RegionId} selected={destination() === r.RegionId}>{r.LocalName} ({r.RegionId}){r.RegionId === props.source.RegionId ? ` — ${t('ecs.copy.sameRegion')}` : ''}</option>}
             </For>
           </select>
         </div>

@@ -97,7 +97,7 @@ export function CreateDiskForm(props: CreateDiskFormProps) {
         <div class="kms-field">
           <label for={`${id}-zone`}>{t('ecs.create.zone')}</label>
           <select id={`${id}-zone`} value={zone()} disabled={isZoneRedundant()} onChange={(e) => setZone(e.currentTarget.value)} data-testid="zone-select">
-            <For each={zones()}>{(z) => <option value={z}>{z}</option>}</For>
+            <For each={zones()}>{(z) => <option value={z} selected={zone() === z}>{z}</option>}</For>
           </select>
           <Show when={isZoneRedundant()}><p class="ecs-small">{t('ecs.create.zoneRedundant')}</p></Show>
         </div>
@@ -108,7 +108,7 @@ export function CreateDiskForm(props: CreateDiskFormProps) {
               {(c) => {
                 const reason = () => categoryBlockedReason(c, { isEncrypted: encrypted(), isFromSnapshot: Boolean(source()) });
                 return (
-                  <option value={c.DiskCategory} disabled={reason() !== undefined}>
+                  <option value={c.DiskCategory} disabled={reason() !== undefined} selected={category() === c.DiskCategory}>
                     {categoryName(c.DiskCategory, locale())} ({c.DiskCategory}){reason() ? ` — ${t(reason()!)}` : ''}
                   </option>
                 );
@@ -138,9 +138,9 @@ export function CreateDiskForm(props: CreateDiskFormProps) {
           <select id={`${id}-snapshot`} value={snapshotId()} onChange={(e) => setSnapshotId(e.currentTarget.value)} data-testid="snapshot-select">
             <option value="">{t('ecs.create.noSnapshot')}</option>
             <Show when={props.source && !snapshots().some((s) => s.SnapshotId === props.source!.SnapshotId)}>
-              <option value={props.source!.SnapshotId}>{props.source!.SnapshotId} ({t('ecs.create.sharedSource')})</option>
+              <option value={props.source!.SnapshotId} selected={snapshotId() === props.source!.SnapshotId}>{props.source!.SnapshotId} ({t('ecs.create.sharedSource')})</option>
             </Show>
-            <For each={snapshots()}>{(s) => <option value={s.SnapshotId}>{s.SnapshotName || s.SnapshotId}{s.Encrypted ? ` — ${t('ecs.encryption.yes')}` : ''}</option>}</For>
+            <For each={snapshots()}>{(s) => <option value={s.SnapshotId} selected={snapshotId() === s.SnapshotId}>{s.SnapshotName || s.SnapshotId}{s.Encrypted ? ` — ${t('ecs.encryption.yes')}` : ''}</option>}</For>
           </select>
         </div>
         <div class="kms-field">

@@ -66,7 +66,7 @@ export function EncryptionSettingsPage(props: EcsPageProps) {
           <select id={`${id}-key`} value={chosen()} onChange={(e) => setChosen(e.currentTarget.value)} data-testid="default-key-select">
             <For each={props.keys.keys()}>
               {(k) => (
-                <option value={k.KeyId} disabled={(!k.isServiceKey && !!cmkReason()) || k.KeyState !== 'Enabled'}>
+                <option value={k.KeyId} selected={chosen() === k.KeyId} disabled={(!k.isServiceKey && !!cmkReason()) || k.KeyState !== 'Enabled'}>
                   {keyName(k.KeyId, props.keys.keys())}{k.isServiceKey ? ` — ${t('ecs.key.service')}` : ' — CMK'}{k.KeyState !== 'Enabled' ? ` (${t('ecs.key.state', { state: k.KeyState })})` : ''}
                 </option>
               )}

@@ -35,7 +35,7 @@ export function KeyChooser(props: KeyChooserProps) {
         <option value="">{t('ecs.key.default', { key: defaultName() })}</option>
         <For each={props.keys}>
           {(key) => (
-            <option value={key.KeyId} disabled={why(key) !== ''} data-key-id={key.KeyId}>
+            <option value={key.KeyId} disabled={why(key) !== ''} selected={props.value === key.KeyId} data-key-id={key.KeyId}>
               {key.isServiceKey ? `${key.aliases[0] ?? SERVICE_KEY_ALIAS} — ${t('ecs.key.service')}` : `${keyName(key.KeyId, props.keys)} — CMK`}
               {why(key) ? ` (${why(key)})` : ''}
             </option>

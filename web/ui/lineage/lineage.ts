@@ -155,8 +155,9 @@ const COLUMN_GAP = 56;
 const ROW_GAP = 18;
 const MARGIN = 12;
 
-/** Columns: keys, then data keys, then resources one column further than their deepest source; rows
- *  in order of creation within a column (keys by their first data key). Pure and deterministic. */
+/** Columns: resources one column further than their deepest source, each data key just before the
+ *  resource it was made for, each key just before its first data key; rows in order of creation within
+ *  a column (keys by their first data key). Pure and deterministic. */
 export function layoutLineage(graph: LineageGraph): Layout {
   const column = new Map<string, number>();
   const parents = new Map<string, string[]>();
@@ -173,6 +174,17 @@ export function layoutLineage(graph: LineageGraph): Layout {
     column.set(id, value);
     return value;
   };
+  // A data key sits just left of the resource it was made for, and a key just left of its first data key,
+  // so that their arrows stay short instead of crossing the graph.
+  const ownerOf = new Map(graph.edges.filter((e) => e.kind === 'encrypts').map((e) => [e.from, e.to]));
+  const place = (n: LineageNode): number => {
+    if (n.kind === 'datakey') return Math.max(1, (ownerOf.has(n.id) ? depth(ownerOf.get(n.id)!) : 2) - 1);
+    if (n.kind === 'key') {
+      const dataKeys = graph.edges.filter((e) => e.from === n.id).map((e) => graph.nodes.find((m) => m.id === e.to)).filter((m): m is LineageNode => !!m);
+      return dataKeys.length ? Math.max(0, Math.min(...dataKeys.map(place)) - 1) : 0;
+    }
+    return depth(n.id);
+  };
   const byCreated = [...graph.nodes].sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
   const order = new Map(byCreated.map((n, i) => [n.id, i]));
   // A key sorts with its earliest data key; a data key with the resource it was made for.
@@ -183,7 +195,7 @@ export function layoutLineage(graph: LineageGraph): Layout {
   };
   const columns = new Map<number, LineageNode[]>();
   for (const n of graph.nodes) {
-    const c = depth(n.id);
+    const c = place(n);
     columns.set(c, [...(columns.get(c) ?? []), n]);
   }
   const placed: PlacedNode[] = [];
