@@ -10,6 +10,7 @@ import { AliasesPanel } from './AliasesPanel';
 import { isStateChanging } from './audit-view';
 import { CloudErrorNote } from './CloudErrorNote';
 import { ImportPanel } from './ImportPanel';
+import { KeyLineage } from '../lineage/KeyLineage';
 import { KeyAuditPanel } from './KeyAuditPanel';
 import { KeyMetadataList } from './KeyMetadataList';
 import { KeyStatePanel } from './KeyStatePanel';
@@ -103,6 +104,7 @@ export function KeyDetailPage(props: { keyId: string }) {
               </Show>
             </div>
             <div class="kms-detail__wide">
+              <KeyLineage keyId={d().metadata.KeyId} />
               <KeyAuditPanel keyId={d().metadata.KeyId} />
             </div>
           </div>
