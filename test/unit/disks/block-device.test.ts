@@ -190,3 +190,28 @@ describe('physical view', () => {
     expectBytes(await dev.read(4, 8), copy);
   });
 });
+
+describe('pipelined reads', () => {
+  it('a read spanning several fetch batches returns every byte, encrypted and plain, and a lost chunk in a later batch is DiskLost', async () => {
+    const { service, cipher, store } = await makeLab();
+    const size = 10 << 20; // 160 chunks of 64 KiB: three batches of READ_BATCH_BYTES
+    const data = seededBytes(size - (1 << 20), 77);
+    for (const isEncrypted of [true, false]) {
+      const handle = isEncrypted ? await cipher.generateSessionKey() : undefined;
+      const disk = await service.createDisk({
+        name: `pipe-${isEncrypted}`, sizeBytes: size, chunkBytes: 64 << 10,
+        encryption: handle ? { isEncrypted: true, handle, keySource: 'session' } : { isEncrypted: false },
+      });
+      const dev = await service.open(disk.id, handle);
+      await dev.write(2048, data); // leaves the first MiB never written
+      const all = await dev.read(0, size / 512);
+      expectBytes(all.subarray(0, 1 << 20), new Uint8Array(1 << 20), 'never written');
+      expectBytes(all.subarray(1 << 20), data, 'written');
+      if (isEncrypted) {
+        const chunkId = (await service.getDisk(disk.id))!.chunks[150];
+        store.evictChunk(chunkId);
+        expect(await codeOf(dev.read(0, size / 512))).toBe('DiskLost');
+      }
+    }
+  });
+});
