@@ -23,6 +23,8 @@ export function AdvanceClock() {
   const [hours, setHours] = createSignal(0);
   const [error, setError] = createSignal<ErrorBody>();
   const [done, setDone] = createSignal('');
+  // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to the
+  // page, and Escape would then no longer reach this panel.
   let toggle!: HTMLButtonElement;
 
   const close = () => {
@@ -31,6 +33,7 @@ export function AdvanceClock() {
   };
 
   const advance = async (stepDays: number, stepHours: number) => {
+    if (isBusy()) return;
     const params = advanceParams(stepDays, stepHours);
     if (!params) {
       setError(undefined);
@@ -67,7 +70,7 @@ export function AdvanceClock() {
         <div class="advance__quick">
           <For each={QUICK_STEPS}>
             {(step) => (
-              <button type="button" class="button button--quiet advance__step" disabled={isBusy()} onClick={() => advance(step.days, step.hours)}
+              <button type="button" class="button button--quiet advance__step" aria-disabled={isBusy()} onClick={() => advance(step.days, step.hours)}
                 data-testid={`advance-${step.days}d-${step.hours}h`}>
                 {step.days ? t('lab.advance.plusDays', { days: step.days }) : t('lab.advance.plusHours', { hours: step.hours })}
               </button>
@@ -83,7 +86,7 @@ export function AdvanceClock() {
             {t('lab.advance.hours')}
             <input type="number" min="0" step="1" inputmode="numeric" value={hours()} onInput={(e) => setHours(e.currentTarget.valueAsNumber || 0)} />
           </label>
-          <button type="submit" class="button" disabled={isBusy()}>{isBusy() ? t('lab.advance.busy') : t('lab.advance.apply')}</button>
+          <button type="submit" class="button" aria-disabled={isBusy()}>{isBusy() ? t('lab.advance.busy') : t('lab.advance.apply')}</button>
         </form>
         <p class="advance__status" role="status">{done()}</p>
         <Show when={error()}>{(body) => <CloudErrorNote error={body()} />}</Show>
