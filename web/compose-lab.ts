@@ -107,7 +107,9 @@ export function composeLab(deps: LabDeps): ComposedLab {
     clock, store: labStore, dueProcessors: [() => kms.processDue()],
     resetters: [() => ecs.reset(), () => wipeDisks(deps.disks), () => ram.reset(), () => kms.reset(), () => stores.audit.clear()],
   });
-  const router = new ActionRouter({ audit, currentAccountId: () => lab.currentAccountId(), newId, onAuditFailure });
+  const router = new ActionRouter({
+    audit, currentAccountId: () => lab.currentAccountId(), defaultRegionId: () => lab.currentRegionId(), newId, onAuditFailure,
+  });
   router.register(kms.product);
   const labProduct = lab.product();
   // ECS's Lab.WriteDiskSectors / Lab.ReadDiskSectors join the Lab product.

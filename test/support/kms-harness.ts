@@ -66,7 +66,9 @@ export async function createKmsLab(options: { seed?: number; maxKeysPerRegion?: 
     clock, store: new MemoryLabStateStore(), dueProcessors: [() => kms.processDue()], resetters: [() => kms.reset(), () => auditStore.clear()],
   });
   await lab.load();
-  const router = new ActionRouter({ audit, currentAccountId: () => lab.currentAccountId(), newId: () => random.uuid(), onAuditFailure });
+  const router = new ActionRouter({
+    audit, currentAccountId: () => lab.currentAccountId(), defaultRegionId: () => lab.currentRegionId(), newId: () => random.uuid(), onAuditFailure,
+  });
   router.register(kms.product);
   router.register(lab.product());
   const kmsCall = (action: string, params?: unknown) => router.call('Kms', action, params);

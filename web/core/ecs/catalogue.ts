@@ -40,6 +40,7 @@ export const REGIONS: Region[] = [
   intl('ap-northeast-1', 'Japan (Tokyo)', '日本 (東京)', 'abc'),
   intl('ap-northeast-2', 'South Korea (Seoul)', '韓国 (ソウル)', 'a', { isEncryptionUnsupported: true }),
   intl('ap-southeast-1', 'Singapore', 'シンガポール', 'abc'),
+  intl('ap-southeast-2', 'Australia (Sydney)', 'オーストラリア (シドニー)', 'ab', { isRetiring: true }),
   intl('ap-southeast-3', 'Malaysia (Kuala Lumpur)', 'マレーシア (クアラルンプール)', 'ab'),
   intl('ap-southeast-5', 'Indonesia (Jakarta)', 'インドネシア (ジャカルタ)', 'ab'),
   intl('ap-southeast-6', 'Philippines (Manila)', 'フィリピン (マニラ)', 'a'),
@@ -50,6 +51,8 @@ export const REGIONS: Region[] = [
   intl('eu-central-1', 'Germany (Frankfurt)', 'ドイツ (フランクフルト)', 'ab'),
   intl('eu-west-1', 'UK (London)', '英国 (ロンドン)', 'ab'),
   intl('me-east-1', 'UAE (Dubai)', 'UAE (ドバイ)', 'a'),
+  // cloud-api.md §5 marks the name of me-central-1 UNCONFIRMED; Riyadh is its inference.
+  intl('me-central-1', 'Saudi Arabia (Riyadh)', 'サウジアラビア (リヤド)', 'a'),
   intl('na-south-1', 'Mexico', 'メキシコ', 'a'),
 ];
 

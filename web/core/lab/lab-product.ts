@@ -1,10 +1,12 @@
 // The "Lab" product (issue 4 §1): the lab's own controls in plain JSON — GetClock, AdvanceClock
 // (everything due has happened when it returns), Reset (an empty lab, as on a first visit),
-// ListAccounts (two accounts with 16-digit ids), SwitchAccount. The state (clock offset, current
-// account) is persisted through LabStateStore and shared by the lab's tabs.
+// ListAccounts (two accounts with 16-digit ids), SwitchAccount, GetRegion / SwitchRegion (the region
+// chosen in the header: every action's default RegionId). The state (clock offset, current account,
+// current region) is persisted through LabStateStore and shared by the lab's tabs.
 import { missingParameter, invalidParameter } from '../api/codes';
 import type { ProductDefinition } from '../api/router';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_SECOND, toIsoSeconds, type LabClock } from '../clock';
+import { DEFAULT_REGION_ID, isRegionId } from '../api/regions';
 
 export const LAB_ACCOUNTS = [
   { AccountId: '1642381209784201', AccountName: 'lab-main' },
@@ -14,6 +16,8 @@ export const LAB_ACCOUNTS = [
 export interface LabState {
   clockOffsetMs: number;
   currentAccountId: string;
+  /** Absent in state saved before regions were lab state: the default region. */
+  currentRegionId?: string;
 }
 
 export interface LabStateStore {
@@ -38,6 +42,7 @@ export interface LabOptions {
 
 export class LabControls {
   private accountId: string = LAB_ACCOUNTS[0].AccountId;
+  private regionId: string = DEFAULT_REGION_ID;
 
   constructor(private readonly options: LabOptions) {}
 
@@ -46,6 +51,11 @@ export class LabControls {
   async load(): Promise<void> {
     const state = await this.options.store.load();
     if (state && LAB_ACCOUNTS.some((a) => a.AccountId === state.currentAccountId)) this.accountId = state.currentAccountId;
+    this.regionId = state?.currentRegionId && isRegionId(state.currentRegionId) ? state.currentRegionId : DEFAULT_REGION_ID;
+  }
+
+  currentRegionId(): string {
+    return this.regionId;
   }
 
   currentAccountId(): string {
@@ -53,7 +63,7 @@ export class LabControls {
   }
 
   private save(): Promise<void> {
-    return this.options.store.save({ clockOffsetMs: this.options.clock.offsetMs, currentAccountId: this.accountId });
+    return this.options.store.save({ clockOffsetMs: this.options.clock.offsetMs, currentAccountId: this.accountId, currentRegionId: this.regionId });
   }
 
   product(): ProductDefinition {
@@ -61,7 +71,7 @@ export class LabControls {
     const count = (description: string) => ({ type: 'integer' as const, min: 0, max: 36_500 * 24 * 3600, description });
     return {
       name: 'Lab',
-      description: "The lab's own controls: the lab clock, accounts, reset.",
+      description: "The lab's own controls: the lab clock, accounts, the current region, reset.",
       actions: {
         GetClock: { description: 'Returns the lab time.', params: {}, run: async () => ({ Now: toIsoSeconds(clock.nowMs()) }) },
         AdvanceClock: {
@@ -84,6 +94,7 @@ export class LabControls {
             for (const reset of this.options.resetters) await reset();
             clock.reset();
             this.accountId = LAB_ACCOUNTS[0].AccountId;
+            this.regionId = DEFAULT_REGION_ID;
             await this.save();
             return {};
           },
@@ -92,6 +103,22 @@ export class LabControls {
           description: 'Lists the two lab accounts.',
           params: {},
           run: async () => ({ Accounts: LAB_ACCOUNTS.map((a) => ({ ...a, Current: a.AccountId === this.accountId })) }),
+        },
+        GetRegion: {
+          description: 'Returns the current region: the default RegionId of every action.',
+          params: {},
+          run: async () => ({ RegionId: this.regionId }),
+        },
+        SwitchRegion: {
+          // RegionId is the router's common parameter (validated there); here it names the new region.
+          description: "Makes the given RegionId the current region (the header's region chooser): --RegionId ap-northeast-1.",
+          params: {},
+          run: async (ctx) => {
+            if (!isRegionId(ctx.regionId)) throw invalidParameter('RegionId', `expected a region id such as ${DEFAULT_REGION_ID}`);
+            this.regionId = ctx.regionId;
+            await this.save();
+            return { RegionId: this.regionId };
+          },
         },
         SwitchAccount: {
           description: 'Makes another lab account current.',

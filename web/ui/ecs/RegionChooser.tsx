@@ -20,7 +20,7 @@ export function RegionChooser() {
   return (
     <label class="region-switch">
       <span>{t('ecs.region')}</span>
-      <select value={region.regionId()} onChange={(e) => region.setRegionId(e.currentTarget.value)} data-testid="region-select">
+      <select value={region.regionId()} onChange={(e) => { const select = e.currentTarget; region.setRegionId(select.value).catch((error: unknown) => { console.error('switching the lab region:', error); select.value = region.regionId(); }); }} data-testid="region-select">
         <For each={list()}>
           {(r) => <option value={r.RegionId} selected={r.RegionId === region.regionId()}>{r.LocalName} ({r.RegionId})</option>}
         </For>

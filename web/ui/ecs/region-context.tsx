@@ -1,36 +1,38 @@
-// The region the console works in, chosen in the header. The core has no Lab action for a current
-// region, so the choice lives here (kept in localStorage) and every ECS page passes it as RegionId.
-import { createContext, createSignal, useContext, type Accessor, type ParentProps } from 'solid-js';
+// The region the console works in, chosen in the header. It is the lab's (Lab GetRegion /
+// SwitchRegion, shared by its tabs and the default RegionId of every action, the terminal's too);
+// ECS pages also pass it explicitly as RegionId.
+import { createContext, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { useLabApi } from '../lab-api-context';
 
-const STORAGE_KEY = 'disk-encryption-lab.region';
 export const DEFAULT_REGION = 'cn-hangzhou';
 
 export interface RegionChoice {
   regionId: Accessor<string>;
-  setRegionId(regionId: string): void;
-}
-
-function readStored(): string {
-  try {
-    return localStorage.getItem(STORAGE_KEY) || DEFAULT_REGION;
-  } catch {
-    return DEFAULT_REGION; // storage blocked (sandboxed iframe): the default region
-  }
+  setRegionId(regionId: string): Promise<void>;
 }
 
 const RegionContext = createContext<RegionChoice>();
 
 export function RegionProvider(props: ParentProps) {
-  const [regionId, setSignal] = createSignal(readStored());
+  const api = useLabApi();
+  const [regionId, setSignal] = createSignal(DEFAULT_REGION);
+  const refresh = async () => {
+    try {
+      setSignal(String((await api.call('Lab', 'GetRegion')).RegionId));
+    } catch (error) {
+      console.error('reading the lab region:', error); // the page keeps the region it shows
+    }
+  };
+  void refresh();
+  // Another tab (or the terminal) may switch the region; Lab reads do not change it.
+  onCleanup(api.onChange((product, action) => {
+    if (product.toLowerCase() === 'lab' && (action === 'SwitchRegion' || action === 'Reset')) void refresh();
+  }));
   const choice: RegionChoice = {
     regionId,
-    setRegionId(next) {
+    async setRegionId(next) {
+      await api.call('Lab', 'SwitchRegion', { RegionId: next });
       setSignal(next);
-      try {
-        localStorage.setItem(STORAGE_KEY, next);
-      } catch {
-        // storage blocked: the choice still holds for this visit
-      }
     },
   };
   return <RegionContext.Provider value={choice}>{props.children}</RegionContext.Provider>;
