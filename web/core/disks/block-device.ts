@@ -7,7 +7,7 @@ import type { BlockDevice } from './api';
 import { checkUsable, diskLock, loadDisk, readChunks, type DiskContext } from './disk-context';
 import { DiskErrorCodes } from './errors';
 import { sectorsPerChunk, spansOf, type ChunkSpan } from './layout';
-import { cryptRuns, type SectorRun } from './sector-crypt';
+import { cryptRuns } from './sector-crypt';
 import { type ChunkRecord, type DiskRecord, SECTOR_BYTES } from './types';
 import { checkRange, checkWrite } from './validate';
 
@@ -70,8 +70,8 @@ export async function readSectors(ctx: DiskContext, diskId: string, sector: numb
     for (let b = 0; b < batches.length; b++) {
       const stored = await next!;
       next = b + 1 < batches.length ? fetch(batches[b + 1]) : undefined;
-      const runs = placeBatch(batches[b], stored, out);
-      if (handle !== undefined && runs.length > 0) decrypting.push(cryptRuns(ctx.cipher, 'decrypt', handle, runs));
+      if (handle === undefined) placeStored(batches[b], stored, out);
+      else decrypting.push(decryptInto(ctx, handle, batches[b], stored, out));
     }
   } finally {
     // Settle everything started, so no decryption still writes into `out` after a failure.
@@ -81,23 +81,39 @@ export async function readSectors(ctx: DiskContext, diskId: string, sector: numb
   return out;
 }
 
-/** Copies a batch's stored bytes into `out`; returns the runs (adjacent spans merged) to decrypt. */
-function placeBatch(batch: ChunkSpan[], stored: Map<number, Uint8Array>, out: Uint8Array): SectorRun[] {
-  const runs: SectorRun[] = [];
+/** The physical view: stored bytes copied into `out` as they are. */
+function placeStored(batch: ChunkSpan[], stored: Map<number, Uint8Array>, out: Uint8Array): void {
+  for (const span of batch) {
+    const chunk = stored.get(span.index);
+    if (chunk) out.set(chunk.subarray(span.chunkOffset, span.chunkOffset + span.count * SECTOR_BYTES), span.bufferOffset);
+  }
+}
+
+/** The guest view of a batch: each span's stored bytes go to the pool as one segment — a whole chunk
+ *  is transferred as it came from the store (its buffer is ours: stores copy on read), only a partial
+ *  one is sliced — and the plaintext is copied into `out` once (before: three copies per byte).
+ *  Consecutive spans make one run, so the pool spreads their segments over its workers. */
+async function decryptInto(ctx: DiskContext, handle: DataKeyHandle, batch: ChunkSpan[], stored: Map<number, Uint8Array>, out: Uint8Array): Promise<void> {
+  const runs: { firstSector: number; spans: ChunkSpan[]; segments: ArrayBuffer[] }[] = [];
   for (const span of batch) {
     const chunk = stored.get(span.index);
     if (!chunk) continue;
     const bytes = span.count * SECTOR_BYTES;
-    out.set(chunk.subarray(span.chunkOffset, span.chunkOffset + bytes), span.bufferOffset);
+    const isWholeBuffer = span.chunkOffset === 0 && chunk.byteOffset === 0 && chunk.buffer.byteLength === bytes;
+    const segment = isWholeBuffer ? (chunk.buffer as ArrayBuffer) : chunk.slice(span.chunkOffset, span.chunkOffset + bytes).buffer;
     const last = runs[runs.length - 1];
-    // Adjacent allocated spans form one run: fewer cipher calls.
-    if (last && last.firstSector + last.bytes.length / SECTOR_BYTES === span.firstSector) {
-      last.bytes = out.subarray(span.bufferOffset - last.bytes.length, span.bufferOffset + bytes);
+    const lastSpan = last?.spans[last.spans.length - 1];
+    if (last && lastSpan && lastSpan.firstSector + lastSpan.count === span.firstSector) {
+      last.spans.push(span);
+      last.segments.push(segment);
     } else {
-      runs.push({ firstSector: span.firstSector, bytes: out.subarray(span.bufferOffset, span.bufferOffset + bytes) });
+      runs.push({ firstSector: span.firstSector, spans: [span], segments: [segment] });
     }
   }
-  return runs;
+  await Promise.all(runs.map(async (run) => {
+    const plain = await ctx.cipher.decryptSectors(handle, BigInt(run.firstSector), SECTOR_BYTES, run.segments);
+    run.spans.forEach((span, k) => out.set(new Uint8Array(plain[k]), span.bufferOffset));
+  }));
 }
 
 /** Writes whole sectors in ONE commit. Chunks the write covers only partly are read first and
