@@ -3,7 +3,7 @@
 // the UI and window.aliyunLab use. Swapping the stores (memory ↔ IndexedDB) changes nothing else.
 import { ActionRouter, type ApiResponse } from './core/api/router';
 import { helpText } from './core/api/cli';
-import { asCloudError, toApiError } from './core/api/context';
+import { asCloudError, toApiError, type AuditFailure } from './core/api/context';
 import { AuditLog } from './core/audit/audit-log';
 import type { AuditStore } from './core/audit/types';
 import { createLabClock, type LabClock } from './core/clock';
@@ -90,7 +90,11 @@ export function composeLab(deps: LabDeps): ComposedLab {
   const { stores } = deps;
   const clock = createLabClock();
   const audit = new AuditLog(stores.audit, clock, newId);
-  const onAuditFailure = (failure: unknown) => console.warn('audit record not written for a read-only call', failure);
+  const auditListeners = new Set<(failure: { action: string; requestId: string; message: string }) => void>();
+  const onAuditFailure = (failure: AuditFailure) => {
+    const message = failure.error instanceof Error ? failure.error.message : String(failure.error);
+    for (const listener of auditListeners) listener({ action: failure.action, requestId: failure.requestId, message });
+  };
   const kms = new KmsService({ store: stores.kms, audit, clock, random: webCryptoRandom, onAuditFailure });
   const ram = new RamService({ store: stores.ram, audit, clock, newRoleId: () => `3${randomDigits(18)}` });
   const ecs = new EcsService({
@@ -164,6 +168,10 @@ export function composeLab(deps: LabDeps): ComposedLab {
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onAuditFailure(listener) {
+      auditListeners.add(listener);
+      return () => auditListeners.delete(listener);
     },
   };
   return { api, router, kms, lab, ecs, ram, audit, ready };

@@ -84,6 +84,7 @@ function fakeApi(aliases: { AliasName: string; KeyId: string }[]) {
     },
     helpText: () => '',
     onChange: () => () => undefined,
+    onAuditFailure: () => () => undefined,
   };
   return { api, calls };
 }

@@ -5,6 +5,7 @@ import { Match, Show, Switch, createEffect, on } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider';
 import { AboutPage } from './about/AboutPage';
 import { DatabaseBanner } from './DatabaseBanner';
+import { AuditFailureNotice } from './errors/AuditFailureNotice';
 import { EcsPage } from './ecs/EcsPage';
 import { RegionProvider } from './ecs/region-context';
 import { hasDiskLab } from './disks-context';
@@ -35,6 +36,7 @@ export function App() {
       <Header route={route()} routes={routes} />
       <Show when={showBanner}>
         <DatabaseBanner />
+        <AuditFailureNotice />
       </Show>
       <main id="main" ref={main} class="app-main" classList={{ 'app-main--wide': route() !== 'about' }} tabindex="-1">
         <Switch>

@@ -12,6 +12,9 @@ export interface LabApi {
   helpText(product?: string, action?: string): string;
   /** Runs `listener` after every call that may have changed state (any product), e.g. to refresh a view. */
   onChange(listener: (product: string, action: string) => void): () => void;
+  /** Runs `listener` when a read-only call answered although its audit record could not be written
+   *  (issue 4 §8: the call still answers, and the console says so). */
+  onAuditFailure(listener: (failure: { action: string; requestId: string; message: string }) => void): () => void;
 }
 
 const LabApiContext = createContext<LabApi>();

@@ -43,4 +43,6 @@ export const terminalEn = {
   'lab.reset.yes': 'Reset',
   'lab.reset.busy': 'Resetting…',
   'lab.reset.done': 'The lab was reset.',
+  'errors.auditFailure': 'A read-only call answered, but its audit record could not be written. The answer is valid; the audit trail is missing these records:',
+  'errors.auditFailure.dismiss': 'Dismiss',
 } as const;

@@ -45,4 +45,6 @@ export const terminalJa: Record<keyof typeof terminalEn, string> = {
   'lab.reset.yes': 'リセット',
   'lab.reset.busy': 'リセット中…',
   'lab.reset.done': 'ラボをリセットしました。',
+  'errors.auditFailure': '読み取りの呼び出しは応答しましたが、その監査レコードを書き込めませんでした。応答は有効ですが、監査証跡に次のレコードがありません:',
+  'errors.auditFailure.dismiss': '閉じる',
 };
