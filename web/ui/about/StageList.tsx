@@ -12,10 +12,11 @@ interface Stage {
 
 const STAGES: readonly Stage[] = [
   { name: 'about.where.kernel.name', body: 'about.where.kernel.body', isAvailable: true },
-  { name: 'about.where.kms.name', body: 'about.where.kms.body', isAvailable: false },
+  { name: 'about.where.kms.name', body: 'about.where.kms.body', isAvailable: true },
   { name: 'about.where.disks.name', body: 'about.where.disks.body', isAvailable: true },
   { name: 'about.where.vm.name', body: 'about.where.vm.body', isAvailable: false },
-  { name: 'about.where.console.name', body: 'about.where.console.body', isAvailable: false },
+  { name: 'about.where.console.name', body: 'about.where.console.body', isAvailable: true },
+  { name: 'about.where.tutorials.name', body: 'about.where.tutorials.body', isAvailable: false },
 ];
 
 export function StageList() {
