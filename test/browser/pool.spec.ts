@@ -155,3 +155,27 @@ test('the engine self-test passes every IEEE 1619 vector both ways on every work
   expect(out.throughput.map((r) => `${r.impl}/${r.op}`)).toEqual(['kernel-pool/encrypt', 'kernel-pool/decrypt', 'webcrypto-aes-ctr/encrypt', 'webcrypto-aes-ctr/decrypt']);
   for (const r of out.throughput) expect(r.mibps).toBeGreaterThan(0);
 });
+
+test('generateWrappedKey: a worker makes and seals a 64-byte key under a non-extractable KEK; only the 92-byte blob comes back, and it loads in every worker', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const pool = harness.createPool(2);
+    try {
+      const kek = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+      const aad = new TextEncoder().encode('account|region|lineage');
+      const blob = await pool.generateWrappedKey(kek, aad);
+      const handle = await pool.loadWrappedKey({ kek, blob, aad });
+      const plain = new Uint8Array(2 * 1024 * 1024).map((_, i) => i & 0xff);
+      const [a, b] = await pool.encryptSectors(handle, 7n, 4096, [plain.slice(0, 1 << 20).buffer, plain.slice(1 << 20).buffer]);
+      const back = await pool.decryptSectors(handle, 7n, 4096, [a, b]);
+      const joined = new Uint8Array([...new Uint8Array(back[0]), ...new Uint8Array(back[1])]);
+      const wrongAad = await pool.loadWrappedKey({ kek, blob, aad: new TextEncoder().encode('another lineage') }).then(() => 'loaded', (e: { code?: string }) => e.code);
+      return { length: blob.length, same: joined.every((v, i) => v === plain[i]), wrongAad, handles: await Promise.all([0, 1].map((i) => pool.handlesOnWorkerForTest(i))) };
+    } finally {
+      pool.terminate();
+    }
+  });
+  expect(result.length).toBe(12 + 64 + 16);
+  expect(result.same).toBe(true);
+  expect(result.wrongAad).toBe('InvalidCiphertext');
+  for (const handles of result.handles) expect(handles.filter((h) => h.startsWith('gen-'))).toEqual([]); // the throwaway handle is released
+});

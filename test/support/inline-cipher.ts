@@ -76,6 +76,14 @@ export async function createInlineCipher(): Promise<InlineCipher> {
       await api.generateWrapped(handle, kek, aad);
       return handle;
     },
+    async generateWrappedKey(kekOfCaller: CryptoKey, aad: Uint8Array) {
+      const handle = newHandle();
+      try {
+        return await api.generateWrapped(handle, kekOfCaller, aad.slice());
+      } finally {
+        await api.release(handle);
+      }
+    },
     async loadKnownKeyForTest(key: Uint8Array) {
       const handle = newHandle();
       const aad = new TextEncoder().encode(`test/known-key/${handle}`);

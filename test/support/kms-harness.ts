@@ -107,6 +107,20 @@ export class RecordingCipher implements SectorCipher {
     return handle;
   }
   async generateSessionKey(): Promise<DataKeyHandle> { throw new Error('not used'); }
+  /** Data keys made "in the pool" (kept here so tests can compare what unwraps later). */
+  readonly generated: Uint8Array[] = [];
+  async generateWrappedKey(kek: CryptoKey, aad: Uint8Array): Promise<Uint8Array> {
+    if (kek.extractable) throw new TypeError('"kek" expected a non-extractable CryptoKey');
+    const key = crypto.getRandomValues(new Uint8Array(64));
+    this.generated.push(key.slice());
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad.slice() }, kek, key));
+    key.fill(0);
+    const out = new Uint8Array(12 + sealed.length);
+    out.set(iv);
+    out.set(sealed, 12);
+    return out;
+  }
   async releaseKey(handle: DataKeyHandle) { this.released.push(handle); this.keys.delete(handle); }
   async encryptSectors(): Promise<ArrayBuffer[]> { throw new Error('not used'); }
   async decryptSectors(): Promise<ArrayBuffer[]> { throw new Error('not used'); }

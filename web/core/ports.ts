@@ -24,6 +24,10 @@ export interface SectorCipher {
   loadWrappedKey(key: WrappedDataKey): Promise<DataKeyHandle>;
   /** A random 64-byte key made inside the pool, for tests and demos; lost on reload. */
   generateSessionKey(): Promise<DataKeyHandle>;
+  /** A new 64-byte data key made inside a worker (halves redrawn until they differ), sealed there with
+   *  AES-256-GCM under `kek` with `aad`; only IV ‖ ciphertext ‖ tag comes back (the KMS's path for
+   *  GenerateDataKeyWithoutPlaintext on behalf of ECS, so the plaintext never exists on this thread). */
+  generateWrappedKey(kek: CryptoKey, aad: Uint8Array): Promise<Uint8Array>;
   /** Zeroes the key in every worker. */
   releaseKey(handle: DataKeyHandle): Promise<void>;
   encryptSectors(handle: DataKeyHandle, firstSector: bigint, sectorSize: number, segments: ArrayBuffer[]): Promise<ArrayBuffer[]>;

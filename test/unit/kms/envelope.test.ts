@@ -265,3 +265,31 @@ describe('unwrap into the worker pool (ECS path, T-35)', () => {
     expect(cipher.released).toHaveLength(1);
   });
 });
+
+describe('data keys made inside the pool (ECS path)', () => {
+  it('the pool makes and seals the 64-byte key; the CiphertextBlob unwraps to exactly that key, and the call is audited as GenerateDataKeyWithoutPlaintext', async () => {
+    const { kms, auditStore } = await createKmsLab();
+    const account = '1642381209784201';
+    const caller = ecsRole(account);
+    const { KeyId } = await kms.getOrCreateServiceKey({ accountId: account, regionId: 'cn-hangzhou', caller: { ...caller, type: 'system' } });
+    const context = { account, region: 'cn-hangzhou', lineage: 'lin-2' };
+    const cipher = new RecordingCipher();
+    const wrapped = await kms.generateWrappedDataKey({ accountId: account, regionId: 'cn-hangzhou', caller, keyId: KeyId, numberOfBytes: 64, encryptionContext: context, cipher });
+    expect(cipher.generated).toHaveLength(1);
+    expect(wrapped).not.toHaveProperty('Plaintext');
+    const { handle } = await kms.unwrapIntoPool({ accountId: account, regionId: 'cn-hangzhou', caller, ciphertextBlob: wrapped.CiphertextBlob, encryptionContext: context, cipher });
+    expect(cipher.keys.get(handle)).toEqual(cipher.generated[0]);
+    const records = await auditStore.list();
+    expect(records.some((r) => r.action === 'GenerateDataKeyWithoutPlaintext' && r.outcome === 'Success' && r.keyId === KeyId)).toBe(true);
+  });
+
+  it('refuses anything but a 64-byte key on that path, before the pool is asked', async () => {
+    const { kms } = await createKmsLab();
+    const account = '1642381209784201';
+    const caller = ecsRole(account);
+    const { KeyId } = await kms.getOrCreateServiceKey({ accountId: account, regionId: 'cn-hangzhou', caller: { ...caller, type: 'system' } });
+    const cipher = new RecordingCipher();
+    await expect(kms.generateWrappedDataKey({ accountId: account, regionId: 'cn-hangzhou', caller, keyId: KeyId, numberOfBytes: 32, encryptionContext: {}, cipher })).rejects.toBeTruthy();
+    expect(cipher.generated).toHaveLength(0);
+  });
+});

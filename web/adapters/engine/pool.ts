@@ -132,6 +132,23 @@ export class CryptoPool implements SectorCipher {
     return handle;
   }
 
+  async generateWrappedKey(kek: CryptoKey, aad: Uint8Array): Promise<Uint8Array> {
+    this.checkOpen();
+    if (typeof kek !== 'object' || kek === null || (kek as CryptoKey).algorithm?.name !== 'AES-GCM') throw new TypeError('"kek" expected an AES-GCM CryptoKey');
+    if (kek.extractable) throw new TypeError('"kek" expected a non-extractable CryptoKey');
+    if (!(aad instanceof Uint8Array)) throw new TypeError('"aad" expected Uint8Array');
+    const index = this.byLoad()[0];
+    const worker = await this.readyWorker(index);
+    // The worker makes, seals and (briefly) loads the key under a throwaway handle; only the sealed
+    // blob comes back, and the handle is released (zeroed) at once: nobody here uses that key.
+    const handle = `gen-${crypto.randomUUID()}`;
+    try {
+      return await this.track(worker, () => worker.remote.generateWrapped(handle, kek, aad), 0);
+    } finally {
+      if (!worker.isLost) await this.track(worker, () => worker.remote.release(handle), 0);
+    }
+  }
+
   async releaseKey(handle: DataKeyHandle): Promise<void> {
     this.checkOpen();
     this.checkLoaded(handle);

@@ -169,6 +169,7 @@ export async function newWrappedKey(core: EcsCore, ctx: CallContext, key: Usable
   try {
     const result = await core.kms.generateWrappedDataKey({
       accountId: key.accountId, regionId: key.regionId, caller, keyId: key.KMSKeyId, numberOfBytes: DATA_KEY_BYTES, encryptionContext: EncryptionContext, requestId: ctx.requestId,
+      cipher: core.cipher, // made and sealed inside the crypto workers: ECS never holds the plaintext
     });
     return { KMSKeyId: result.KeyId, CiphertextBlob: result.CiphertextBlob, EncryptionContext, lineageId, accountId: key.accountId, regionId: key.regionId, isServiceKey: key.isServiceKey };
   } catch (error) {

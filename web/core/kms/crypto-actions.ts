@@ -169,8 +169,21 @@ export async function describeKeyVersion(core: KmsCore, ctx: CallContext, p: Par
 }
 
 /** A data key for a service (ECS): only the CiphertextBlob leaves; the bytes are zeroed here. */
-export async function generateWrappedForService(core: KmsCore, ctx: CallContext, keyIdOrAlias: string, numberOfBytes: number, context: EncryptionContext) {
+export async function generateWrappedForService(core: KmsCore, ctx: CallContext, keyIdOrAlias: string, numberOfBytes: number, context: EncryptionContext, cipher?: SectorCipher) {
   if (!Number.isInteger(numberOfBytes) || numberOfBytes < 1 || numberOfBytes > 1024) throw new RangeError(`"numberOfBytes" expected 1 to 1024, got ${numberOfBytes}`);
+  if (cipher) {
+    // The XTS data key of a disk lineage is made and sealed inside the crypto workers (house-style.md,
+    // "Where secrets may live"): the version's non-extractable CryptoKey goes in, IV ‖ ct ‖ tag comes out.
+    if (numberOfBytes !== 64) throw new RangeError(`"numberOfBytes" expected 64 for a data key made in the pool, got ${numberOfBytes}`);
+    const key = await cryptoKey(core, ctx, keyIdOrAlias, context);
+    const material = await core.store.getMaterial(key.primaryVersionId);
+    if (!material) throw new Error(`"material" of version ${key.primaryVersionId} is missing for an ${key.state} key`);
+    const header = blobHeader(key.keyId, key.primaryVersionId);
+    const sealed = await cipher.generateWrappedKey(material, additionalData(header, context));
+    if (sealed.length !== IV_BYTES + numberOfBytes + TAG_BYTES) throw new Error(`the pool sealed ${sealed.length} bytes, expected ${IV_BYTES + numberOfBytes + TAG_BYTES}`);
+    await core.recordSuccess(ctx);
+    return { KeyId: key.keyId, KeyVersionId: key.primaryVersionId, CiphertextBlob: encodeBlob(header, sealed.subarray(0, IV_BYTES), sealed.subarray(IV_BYTES)) };
+  }
   const result = await generateDataKey(core, ctx, { KeyId: keyIdOrAlias, NumberOfBytes: numberOfBytes, EncryptionContext: context }, false);
   return result as { KeyId: string; KeyVersionId: string; CiphertextBlob: string };
 }

@@ -70,9 +70,9 @@ export class KmsService {
 
   /** A new data key of `numberOfBytes` (ECS: 64, halves never equal) wrapped under `keyId`'s primary
    *  version with `encryptionContext`; audited as GenerateDataKeyWithoutPlaintext by the caller. */
-  generateWrappedDataKey(call: ServiceCall & { keyId: string; numberOfBytes: number; encryptionContext: EncryptionContext }) {
+  generateWrappedDataKey(call: ServiceCall & { keyId: string; numberOfBytes: number; encryptionContext: EncryptionContext; cipher?: SectorCipher }) {
     return this.internal(call, 'GenerateDataKeyWithoutPlaintext', async (ctx) => ({
-      ...(await generateWrappedForService(this.core, ctx, call.keyId, call.numberOfBytes, call.encryptionContext)),
+      ...(await generateWrappedForService(this.core, ctx, call.keyId, call.numberOfBytes, call.encryptionContext, call.cipher)),
       RequestId: ctx.requestId,
     }));
   }
