@@ -1,37 +1,6 @@
-// One console action's life on the ECS pages: busy while it runs, the cloud's error body kept for
-// display (errors/CloudErrorNote) until the next try. A failed action changes nothing else on screen.
-import { createSignal, type Accessor } from 'solid-js';
-import { toErrorBody, type ErrorBody } from '../errors/error-body';
-
-export interface EcsAction {
-  isBusy: Accessor<boolean>;
-  error: Accessor<ErrorBody | undefined>;
-  /** Runs `fn`; resolves with its value, or with undefined after recording its error for display. */
-  run<T>(fn: () => Promise<T>): Promise<{ value: T } | undefined>;
-  clearError(): void;
-}
-
-export function createEcsAction(): EcsAction {
-  const [isBusy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<ErrorBody>();
-  return {
-    isBusy,
-    error,
-    async run(fn) {
-      setBusy(true);
-      setError(undefined);
-      try {
-        return { value: await fn() };
-      } catch (thrown) {
-        setError(toErrorBody(thrown));
-        return undefined;
-      } finally {
-        setBusy(false);
-      }
-    },
-    clearError: () => setError(undefined),
-  };
-}
+// The ECS pages' action helper is the console's one (web/ui/use-action.ts); what is ECS's own here is
+// which calls may change what these pages show.
+export { createAction as createEcsAction, type Action as EcsAction } from '../use-action';
 
 /** Whether a call may have changed what the ECS pages show (their own reads never set off another round). */
 export function changesEcsView(product: string, action: string): boolean {

@@ -7,7 +7,7 @@ import { CloudErrorNote } from './CloudErrorNote';
 import { FieldMessage } from './FieldMessage';
 import { checkAliasName, type FieldError } from './key-forms';
 import type { AliasEntry, KmsClient } from './kms-client';
-import { createAction } from './use-action';
+import { createAction } from '../use-action';
 
 export interface AliasesPanelProps {
   client: KmsClient;

@@ -7,7 +7,7 @@ import { CloudErrorNote } from './CloudErrorNote';
 import { FieldMessage } from './FieldMessage';
 import { checkCreateKey, type FieldError, type TagRow } from './key-forms';
 import type { KmsClient } from './kms-client';
-import { createAction } from './use-action';
+import { createAction } from '../use-action';
 
 export function CreateKeyForm(props: { client: KmsClient; onCreated(keyId: string): void; onCancel(): void }) {
   const { t } = useI18n();

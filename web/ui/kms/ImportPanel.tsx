@@ -13,7 +13,7 @@ import { formatLabTime, type KeyMetadata } from './key-view';
 import type { KmsClient } from './kms-client';
 import { base64ToBytes, expireUnix, generateAndWrapMaterial, isBase64, opensslCommands, publicKeyPem, WRAPPING_ALGORITHMS, type WrappingAlgorithm } from './import-material';
 import { WrapChoice } from './WrapChoice';
-import { createAction } from './use-action';
+import { createAction } from '../use-action';
 
 interface ImportParameters {
   ImportToken: string;

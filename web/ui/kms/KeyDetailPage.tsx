@@ -20,7 +20,7 @@ import { ProtectionPanel } from './ProtectionPanel';
 import { RotationPanel } from './RotationPanel';
 import { StateBadge } from './StateBadge';
 import { TagsPanel } from './TagsPanel';
-import { createAction } from './use-action';
+import { createAction } from '../use-action';
 
 interface KeyDetail {
   metadata: KeyMetadata;

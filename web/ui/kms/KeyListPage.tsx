@@ -12,7 +12,7 @@ import { kmsClient } from './kms-client';
 import { KeyTable, type KeyRow } from './KeyTable';
 import { Pager } from './Pager';
 import { clampPage, pageCount } from './paging';
-import { createAction } from './use-action';
+import { createAction } from '../use-action';
 
 export function KeyListPage() {
   const { t } = useI18n();

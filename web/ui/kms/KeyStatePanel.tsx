@@ -11,7 +11,7 @@ import { useKeyDependents, type KeyDependent } from './key-dependents-context';
 import { checkDeletionWindow, type FieldError } from './key-forms';
 import { formatLabTime, type KeyMetadata } from './key-view';
 import type { KmsClient } from './kms-client';
-import { createAction } from './use-action';
+import { createAction } from '../use-action';
 
 export function KeyStatePanel(props: { client: KmsClient; metadata: KeyMetadata; keyLabel: string; isServiceKey: boolean }) {
   const { t } = useI18n();

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { CloudErrorNote } from './CloudErrorNote';
 import type { KeyMetadata } from './key-view';
 import type { KmsClient } from './kms-client';
-import { createAction } from './use-action';
+import { createAction } from '../use-action';
 
 export function ProtectionPanel(props: { client: KmsClient; metadata: KeyMetadata }) {
   const { t } = useI18n();

@@ -8,7 +8,7 @@ import { FieldMessage } from './FieldMessage';
 import { checkRotationDays, type FieldError } from './key-forms';
 import { formatLabTime, intervalDays, type KeyMetadata } from './key-view';
 import type { KmsClient, VersionEntry } from './kms-client';
-import { createAction } from './use-action';
+import { createAction } from '../use-action';
 
 export interface RotationPanelProps {
   client: KmsClient;

@@ -6,7 +6,7 @@ import { CloudErrorNote } from './CloudErrorNote';
 import { FieldMessage } from './FieldMessage';
 import { checkTagRows, type FieldError } from './key-forms';
 import type { KmsClient, TagEntry } from './kms-client';
-import { createAction } from './use-action';
+import { createAction } from '../use-action';
 
 export function TagsPanel(props: { client: KmsClient; keyId: string; tags: readonly TagEntry[] }) {
   const { t } = useI18n();

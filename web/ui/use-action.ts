@@ -1,11 +1,11 @@
-// One console action's life: busy while it runs (buttons disable, a spinner shows), its error kept
-// for display until the next try. A failed action changes nothing on screen but its error note.
+// One console action's life (KMS and ECS pages): busy while it runs, the cloud's error body kept for
+// display (errors/CloudErrorNote) until the next try. A failed action changes nothing else on screen.
 import { createSignal, type Accessor } from 'solid-js';
-import { describeCloudError, type CloudErrorText } from './cloud-error';
+import { toErrorBody, type ErrorBody } from './errors/error-body';
 
 export interface Action {
   isBusy: Accessor<boolean>;
-  error: Accessor<CloudErrorText | undefined>;
+  error: Accessor<ErrorBody | undefined>;
   /** Runs `fn`; resolves with its value, or with undefined after recording its error for display. */
   run<T>(fn: () => Promise<T>): Promise<{ value: T } | undefined>;
   clearError(): void;
@@ -13,7 +13,7 @@ export interface Action {
 
 export function createAction(): Action {
   const [isBusy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<CloudErrorText>();
+  const [error, setError] = createSignal<ErrorBody>();
   return {
     isBusy,
     error,
@@ -23,7 +23,7 @@ export function createAction(): Action {
       try {
         return { value: await fn() };
       } catch (thrown) {
-        setError(describeCloudError(thrown));
+        setError(toErrorBody(thrown));
         return undefined;
       } finally {
         setBusy(false);
