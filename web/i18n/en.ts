@@ -185,6 +185,7 @@ export const en = {
   'storage.noEstimate': 'This browser does not report how much space is used.',
   'storage.usageLabel': 'Storage used',
   'storage.usage': '{used} used of {quota} available to this site',
+  'inspector.ecsManaged': 'An ECS disk: its guest view is read through the KMS, as the hypervisor would; delete it on the ECS disks page.',
   ...kmsEn,
   ...ecsEn,
   ...terminalEn,

@@ -183,6 +183,7 @@ export const ja: Record<MessageKey, string> = {
   'storage.noEstimate': 'このブラウザは使用容量を報告しません。',
   'storage.usageLabel': 'ストレージの使用量',
   'storage.usage': 'このサイトが使える {quota} のうち {used} を使用中',
+  'inspector.ecsManaged': 'ECS のディスクです。ゲストビューはハイパーバイザーと同じく KMS 経由で読み取ります。削除は ECS のディスクページで行ってください。',
   ...kmsJa,
   ...ecsJa,
   ...terminalJa,

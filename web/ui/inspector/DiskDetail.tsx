@@ -5,6 +5,7 @@ import type { DiskRecord } from '../../core/disks/types';
 import { SECTOR_BYTES } from '../../core/disks/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useDiskLab } from '../disks-context';
+import { useLabApi } from '../lab-api-context';
 import { describeError, isDiskBusy, type ErrorText } from '../error-text';
 import { ErrorNote } from '../ErrorNote';
 import { formatBytes } from '../format-bytes';
@@ -24,6 +25,19 @@ export interface DiskDetailProps {
   onBusy(diskId: string, isBusy: boolean): void;
 }
 
+/** The ECS disk (DiskId, region) a storage disk backs: ECS names its storage disks by DiskId and binds
+ *  the region into the wrapped key's encryption context. Undefined for lab-only disks. */
+function ecsDiskOf(disk: DiskRecord): { diskId: string; regionId?: string } | undefined {
+  const e = disk.encryption;
+  if (!e.isEncrypted || e.keySource !== 'kms' || !/^d-/.test(disk.name)) return undefined;
+  return { diskId: disk.name, regionId: e.wrappedKey?.encryptionContext.RegionId };
+}
+
+function fromBase64(text: string): Uint8Array {
+  const raw = atob(text);
+  return Uint8Array.from(raw, (c) => c.charCodeAt(0));
+}
+
 export function DiskDetail(props: DiskDetailProps) {
   const { t, locale } = useI18n();
   const lab = useDiskLab();
@@ -32,9 +46,21 @@ export function DiskDetail(props: DiskDetailProps) {
   const [isDeleting, setDeleting] = createSignal(false);
   const [deleteError, setDeleteError] = createSignal<ErrorText>();
 
+  const api = useLabApi();
   const handle = () => lab.keys.get(props.disk.id);
   const isEncrypted = () => props.disk.encryption.isEncrypted;
-  const canReadGuest = () => !isEncrypted() || handle() !== undefined;
+  const ecs = () => ecsDiskOf(props.disk);
+  // An ECS disk's guest view goes the hypervisor's way (Lab.ReadDiskSectors): the KMS unwraps its data
+  // key into the pool for the read, as ECS's role, so a disabled key refuses it with the KMS's error.
+  const readGuest = () => {
+    const disk = ecs();
+    if (!disk || handle() !== undefined) return undefined;
+    return async (sector: number) => {
+      const r = await api.call('Lab', 'ReadDiskSectors', { DiskId: disk.diskId, RegionId: disk.regionId, Sector: sector, Count: 1, View: 'Guest' });
+      return fromBase64(String(r.DataBase64));
+    };
+  };
+  const canReadGuest = () => !isEncrypted() || handle() !== undefined || ecs() !== undefined;
   const sizeSectors = () => props.disk.sizeBytes / SECTOR_BYTES;
   const chunk = () => chunkOfSector(sector(), props.disk.chunkBytes);
 
@@ -101,7 +127,10 @@ export function DiskDetail(props: DiskDetailProps) {
             {t(`disk.encryption.${encryptionKind(props.disk)}`)}
           </p>
         </div>
-        <DeleteDiskButton diskName={props.disk.name} isBusy={isDeleting()} onConfirm={remove} />
+        {/* An ECS disk's storage belongs to ECS: deleting it here would leave the ECS disk lost. */}
+        <Show when={/^d-/.test(props.disk.name)} fallback={<DeleteDiskButton diskName={props.disk.name} isBusy={isDeleting()} onConfirm={remove} />}>
+          <p class="muted" data-testid="ecs-managed">{t('inspector.ecsManaged')}</p>
+        </Show>
       </div>
       <Show when={isInUseElsewhere()}>
         <p class="notice" data-testid="disk-in-use">{t('disk.busyElsewhere')}</p>
@@ -148,7 +177,7 @@ export function DiskDetail(props: DiskDetailProps) {
             nextAllocatedSector={nextAllocatedSector()}
             onChange={setSector}
           />
-          <SectorViews device={device.latest!} sector={sector()} canReadGuest={canReadGuest()} isWritten={isWritten()} revision={props.revision} />
+          <SectorViews device={device.latest!} sector={sector()} canReadGuest={canReadGuest()} readGuest={readGuest()} isWritten={isWritten()} revision={props.revision} />
         </Match>
         <Match when={true}>
           <p class="muted"><span class="spinner" aria-hidden="true" /> {t('disk.loading')}</p>

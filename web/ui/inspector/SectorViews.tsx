@@ -32,8 +32,10 @@ function asText(bytes: Uint8Array): string {
 export interface SectorViewsProps {
   device: BlockDevice;
   sector: number;
-  /** The disk's data key is loaded in this page (an encrypted disk's guest view needs it). */
+  /** The disk's data key is loaded in this page, or readGuest can get the guest view another way. */
   canReadGuest: boolean;
+  /** The guest view through the lab API (ECS disks: the KMS unwraps their key for the read) instead of the device. */
+  readGuest?: (sector: number) => Promise<Uint8Array>;
   isWritten: boolean;
   /** Changes whenever the disk's contents may have changed. */
   revision: number;
@@ -42,10 +44,10 @@ export interface SectorViewsProps {
 export function SectorViews(props: SectorViewsProps) {
   const { t } = useI18n();
   const [views] = createResource(
-    () => ({ device: props.device, sector: props.sector, canReadGuest: props.canReadGuest, revision: props.revision }),
-    async ({ device, sector, canReadGuest }) => {
+    () => ({ device: props.device, sector: props.sector, canReadGuest: props.canReadGuest, readGuest: props.readGuest, revision: props.revision }),
+    async ({ device, sector, canReadGuest, readGuest }) => {
       const [guest, physical] = await Promise.all([
-        canReadGuest ? attempt(() => device.read(sector, 1)) : undefined,
+        canReadGuest ? attempt(() => (readGuest ? readGuest(sector) : device.read(sector, 1))) : undefined,
         attempt(() => device.readPhysical(sector, 1)),
       ]);
       return { sector, guest, physical };
