@@ -13,8 +13,10 @@ test('an encrypted ECS disk in the inspector: plaintext through the KMS beside t
   const diskId = (await call(page, 'Ecs', 'CreateDisk', { ZoneId: 'cn-hangzhou-h', DiskCategory: 'cloud_essd', Size: 20, Encrypted: true })).DiskId as string;
   await call(page, 'Lab', 'WriteDiskSectors', { DiskId: diskId, Sector: 0, DataBase64: Buffer.from(text).toString('base64') });
 
-  await page.goto('./#/inspector');
-  await page.getByTestId('disk-list').locator(`[data-disk-name="${diskId}"]`).click();
+  // From the ECS disk page, "look inside" opens the inspector on this very disk.
+  await page.goto(`./#/ecs/disks/${diskId}`);
+  await page.getByTestId('peek-inspector').click();
+  await expect(page).toHaveURL(new RegExp(`#/inspector\\?disk=${diskId}`));
   const detail = page.getByTestId('disk-detail');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText(diskId);
   await expect(page.getByTestId('guest-text')).toContainText('read back by the inspector', { timeout: 15_000 });

@@ -27,3 +27,14 @@ describe('hash router', () => {
     expect(routeFromHash(routeHref('inspector'))).toBe('inspector');
   });
 });
+
+describe('inspector deep links', () => {
+  it('round-trips a disk name through #/inspector?disk=, and the route stays the inspector', async () => {
+    const { inspectorHref, inspectorDiskFromHash, routeFromHash } = await import('../../web/ui/route');
+    const href = inspectorHref('d-bp1abc/ä');
+    expect(routeFromHash(href)).toBe('inspector');
+    expect(inspectorDiskFromHash(href)).toBe('d-bp1abc/ä');
+    expect(inspectorDiskFromHash('#/inspector')).toBeUndefined();
+    expect(inspectorDiskFromHash('#/inspector?disk=%E0%A4%A')).toBeUndefined();
+  });
+});

@@ -18,6 +18,22 @@ export function routeFromHash(hash: string, current: Route = 'about'): Route {
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'about';
 }
 
+/** The inspector with one disk chosen: by its name (an ECS disk's storage is named by its DiskId). */
+export function inspectorHref(diskName: string): string {
+  return `#/inspector?disk=${encodeURIComponent(diskName)}`;
+}
+
+/** The disk name of "#/inspector?disk=<name>", else undefined. */
+export function inspectorDiskFromHash(hash: string): string | undefined {
+  const match = /^#\/inspector\?(?:.*&)?disk=([^&#]+)/i.exec(hash);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined; // a malformed escape names no disk: the inspector's usual choice applies
+  }
+}
+
 /** The KMS key detail's address. Key ids are GUIDs; encoded anyway, so any id round-trips. */
 export function keyHref(keyId: string): string {
   return `#/kms/keys/${encodeURIComponent(keyId)}`;

@@ -168,7 +168,7 @@ export const ecsEn = {
   'ecs.peek.physical': 'Stored (physical) view',
   'ecs.peek.text': 'Text:',
   'ecs.peek.inspector': 'Disk inspector',
-  'ecs.peek.inspectorNote': 'lists this disk’s stored chunks; its guest view there needs the KMS unwrap path, not a session key.',
+  'ecs.peek.inspectorNote': 'this disk with its allocation map and entropy chart; its guest view there is read through the KMS too.',
 
   'lineage.title': 'Lineage graph',
   'lineage.intro': 'Every KMS key wraps data keys; each data key encrypts a disk and everything that shares its data: snapshots, images and disks made from them. A copy under another key starts a new data key. Select a box to open it.',

@@ -169,7 +169,7 @@ export const ecsJa: Record<keyof typeof ecsEn, string> = {
   'ecs.peek.physical': '保存 (物理) ビュー',
   'ecs.peek.text': 'テキスト:',
   'ecs.peek.inspector': 'ディスクインスペクター',
-  'ecs.peek.inspectorNote': 'このディスクの保存済みチャンクを表示します。そこでのゲストビューには、セッションキーではなく KMS による復号経路が必要です。',
+  'ecs.peek.inspectorNote': 'このディスクを割り当てマップとエントロピーのグラフとともに表示します。そこでのゲストビューも KMS 経由で読み取ります。',
 
   'lineage.title': '系譜グラフ',
   'lineage.intro': 'KMS キーはデータキーを暗号化し、各データキーはディスクと、そのデータを共有するもの (スナップショット、イメージ、それらから作ったディスク) を暗号化します。別のキーでのコピーは新しいデータキーから始まります。ボックスを選ぶと開きます。',

@@ -4,7 +4,7 @@
 import { For, Show, createSignal, createUniqueId } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CloudErrorNote } from '../errors/CloudErrorNote';
-import { routeHref } from '../route';
+import { inspectorHref } from '../route';
 import { createEcsAction } from './ecs-action';
 import type { EcsClient } from './ecs-client';
 import { fromBase64, hexRows, leadingText, sha256Hex } from './sector-peek';
@@ -63,7 +63,7 @@ export function SectorPeek(props: { client: EcsClient; diskId: string; regionId?
         <Block title={t('ecs.peek.physical')} view={physical()} testId="peek-physical" />
       </div>
       <p class="ecs-small">
-        <a href={routeHref('inspector')}>{t('ecs.peek.inspector')}</a> — {t('ecs.peek.inspectorNote')}
+        <a href={inspectorHref(props.diskId)} data-testid="peek-inspector">{t('ecs.peek.inspector')}</a> — {t('ecs.peek.inspectorNote')}
       </p>
     </section>
   );

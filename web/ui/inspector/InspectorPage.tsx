@@ -1,6 +1,7 @@
 // The disk inspector (#/inspector): what a person is looking at, the lab's disks (with the demo
 // disk action and storage health beside them) and the chosen disk's map, entropy and sector views.
 import { Show, createEffect, createMemo, createResource, createSignal } from 'solid-js';
+import { inspectorDiskFromHash } from '../route';
 import type { DiskRecord } from '../../core/disks/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useDiskLab } from '../disks-context';
@@ -25,10 +26,16 @@ export function InspectorPage() {
   const list = () => (disks.error ? [] : disks.latest ?? []);
   const selected = () => list().find((disk) => disk.id === selectedId());
 
-  // Keep a choice while it exists; otherwise fall back to the first disk (or none).
+  // A disk named in the address ("#/inspector?disk=d-…", from the ECS disk page) is chosen first;
+  // then keep a choice while it exists; otherwise fall back to the first disk (or none).
+  let wanted = inspectorDiskFromHash(location.hash);
   createEffect(() => {
     const all = list();
-    if (!all.some((disk) => disk.id === selectedId())) setSelectedId(all[0]?.id);
+    const named = wanted === undefined ? undefined : all.find((disk) => disk.name === wanted || disk.id === wanted);
+    if (named) {
+      wanted = undefined;
+      setSelectedId(named.id);
+    } else if (!all.some((disk) => disk.id === selectedId())) setSelectedId(all[0]?.id);
   });
 
   const changed = (selectId?: string) => {
