@@ -1,6 +1,7 @@
-// Pure planning for the crypto pool: checks a sector run before anything is sent, and splits it at
-// segment boundaries into contiguous groups balanced by bytes, one per worker. Sector numbers follow
-// IEEE 1619 data-unit numbering: each segment starts where the previous one ended.
+// Pure planning for the crypto pool: checks a sector run (and a wrapped key or KEK) before anything is
+// sent, and splits a run at segment boundaries into contiguous groups balanced by bytes, one per
+// worker. Sector numbers follow IEEE 1619 data-unit numbering: each segment starts where the previous one ended.
+import type { WrappedDataKey } from '../../core/ports';
 import { MAX_TWEAK } from './xts-types';
 import { checkSectorSize } from './xts-checks';
 
@@ -64,4 +65,27 @@ export function planGroups(firstSector: bigint, sectorSize: number, segments: re
     before += segment.byteLength;
   });
   return groups;
+}
+
+const BLOB_BYTES = [12 + 32 + 16, 12 + 64 + 16];
+
+export function checkKek(kek: CryptoKey, usage: KeyUsage): void {
+  if (typeof kek !== 'object' || kek === null || typeof kek.algorithm !== 'object' || !Array.isArray(kek.usages)) {
+    throw new TypeError('"kek" expected a CryptoKey');
+  }
+  if (kek.algorithm.name !== 'AES-GCM') throw new TypeError(`"kek" expected an AES-GCM CryptoKey, got ${kek.algorithm.name}`);
+  // KMS key material lives only in non-extractable CryptoKeys (house style); refuse anything else.
+  if (kek.extractable) throw new TypeError('"kek" expected a non-extractable CryptoKey');
+  if (!kek.usages.includes(usage)) throw new TypeError(`"kek" expected usage "${usage}"`);
+}
+
+export function checkWrappedKey(key: WrappedDataKey): void {
+  if (typeof key !== 'object' || key === null) throw new TypeError('"key" expected { kek, blob, aad }');
+  const { kek, blob, aad } = key;
+  checkKek(kek, 'decrypt');
+  if (!(blob instanceof Uint8Array)) throw new TypeError('"blob" expected Uint8Array');
+  if (!BLOB_BYTES.includes(blob.length)) {
+    throw new RangeError(`"blob" expected ${BLOB_BYTES.join(' or ')} bytes (12-byte IV ‖ 32- or 64-byte key ‖ 16-byte tag), got ${blob.length}`);
+  }
+  if (!(aad instanceof Uint8Array)) throw new TypeError('"aad" expected Uint8Array');
 }

@@ -5,7 +5,7 @@ import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { DataKeyHandle, SectorCipher, WrappedDataKey } from '../../core/ports';
 import type { CryptoApi } from '../../../workers/crypto-api';
 import { asError, errorWithCode, installErrorTransfer, type CodedError } from '../../../workers/comlink-errors';
-import { checkSectorRun, planGroups, type SegmentGroup } from './pool-plan';
+import { checkKek, checkSectorRun, checkWrappedKey, planGroups, type SegmentGroup } from './pool-plan';
 import { checkUnits } from './xts-checks';
 
 /** What the pool needs of a worker; tests pass MessagePort-backed fakes. */
@@ -43,7 +43,6 @@ const MIB = 1 << 20;
 const DEFAULT_WATCHDOG_MS = 15_000;
 /** A slot whose workers keep dying before they ever answer is not restarted at once any more. */
 const MAX_SILENT_LOSSES = 3;
-const BLOB_BYTES = [12 + 32 + 16, 12 + 64 + 16];
 
 function startCryptoWorker(): WorkerLike {
   // Vite bundles the worker because of this exact `new Worker(new URL(..., import.meta.url))` form.
@@ -66,23 +65,6 @@ function workerLost(index: number, reason: string): CodedError {
 function describeEvent(event: Event): string {
   const message = (event as ErrorEvent).message;
   return typeof message === 'string' && message ? `${event.type}: ${message}` : `${event.type} event`;
-}
-
-function checkWrappedKey(key: WrappedDataKey): void {
-  if (typeof key !== 'object' || key === null) throw new TypeError('"key" expected { kek, blob, aad }');
-  const { kek, blob, aad } = key;
-  if (typeof kek !== 'object' || kek === null || typeof kek.algorithm !== 'object' || !Array.isArray(kek.usages)) {
-    throw new TypeError('"kek" expected a CryptoKey');
-  }
-  if (kek.algorithm.name !== 'AES-GCM') throw new TypeError(`"kek" expected an AES-GCM CryptoKey, got ${kek.algorithm.name}`);
-  // KMS key material lives only in non-extractable CryptoKeys (house style); refuse anything else.
-  if (kek.extractable) throw new TypeError('"kek" expected a non-extractable CryptoKey');
-  if (!kek.usages.includes('decrypt')) throw new TypeError('"kek" expected usage "decrypt"');
-  if (!(blob instanceof Uint8Array)) throw new TypeError('"blob" expected Uint8Array');
-  if (!BLOB_BYTES.includes(blob.length)) {
-    throw new RangeError(`"blob" expected ${BLOB_BYTES.join(' or ')} bytes (12-byte IV ‖ 32- or 64-byte key ‖ 16-byte tag), got ${blob.length}`);
-  }
-  if (!(aad instanceof Uint8Array)) throw new TypeError('"aad" expected Uint8Array');
 }
 
 function firstRejection(outcomes: PromiseSettledResult<unknown>[]): PromiseRejectedResult | undefined {
@@ -134,11 +116,9 @@ export class CryptoPool implements SectorCipher {
 
   async generateWrappedKey(kek: CryptoKey, aad: Uint8Array): Promise<Uint8Array> {
     this.checkOpen();
-    if (typeof kek !== 'object' || kek === null || (kek as CryptoKey).algorithm?.name !== 'AES-GCM') throw new TypeError('"kek" expected an AES-GCM CryptoKey');
-    if (kek.extractable) throw new TypeError('"kek" expected a non-extractable CryptoKey');
+    checkKek(kek, 'encrypt');
     if (!(aad instanceof Uint8Array)) throw new TypeError('"aad" expected Uint8Array');
-    const index = this.byLoad()[0];
-    const worker = await this.readyWorker(index);
+    const worker = await this.readyWorker(this.byLoad()[0]);
     // The worker makes, seals and (briefly) loads the key under a throwaway handle; only the sealed
     // blob comes back, and the handle is released (zeroed) at once: nobody here uses that key.
     const handle = `gen-${crypto.randomUUID()}`;
