@@ -2,6 +2,7 @@
 // write leaves every sector wholly old (T-23); a full quota is QuotaExceeded with the write rolled
 // back and a retry that works (T-18); reloading the page in the middle of large writes (T-16).
 import { expect, test, type Page } from '@playwright/test';
+import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 
 declare const harness: Harness;
@@ -9,15 +10,9 @@ declare const harness: Harness;
 let pageErrors: string[] = [];
 let dbName = '';
 
-async function openHarness(page: Page): Promise<void> {
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('./harness.html');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-}
-
 test.beforeEach(async ({ page }, info) => {
   pageErrors = [];
-  await openHarness(page);
+  await openHarness(page, pageErrors);
   dbName = `test-faults-${info.testId}`;
   await page.evaluate((name) => harness.idb.deleteDb(name), dbName);
 });

@@ -2,17 +2,12 @@
 // writing the same disk — interleaved sectors of the same chunks and the very same sectors — and
 // two different disks at once: no lost update, no torn sector, metadata consistent.
 import { expect, test, type Page } from '@playwright/test';
+import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 
 declare const harness: Harness;
 
 let pageErrors: string[] = [];
-
-async function openHarness(page: Page): Promise<void> {
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('./harness.html');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-}
 
 // A public test key: both tabs wrap it and load the same data key, as two tabs of one lab would.
 const TEST_KEY = '00112233445566778899aabbccddeeff'.repeat(2) + 'ffeeddccbbaa99887766554433221100'.repeat(2);
@@ -30,10 +25,10 @@ test('two tabs writing interleaved sectors of the same chunks, the same sectors,
   test.setTimeout(120_000);
   pageErrors = [];
   const name = `test-tabs-${info.testId}`;
-  await openHarness(page);
+  await openHarness(page, pageErrors);
   await page.evaluate((n) => harness.idb.deleteDb(n), name);
   const pageB = await context.newPage();
-  await openHarness(pageB);
+  await openHarness(pageB, pageErrors);
   await rigIn(page, name);
   await rigIn(pageB, name);
   const ids = await page.evaluate(async () => {

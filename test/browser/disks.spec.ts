@@ -2,6 +2,7 @@
 // trips at many offsets and lengths that survive a new connection, sparse reads, point-in-time
 // snapshots with copy-on-write sharing and freeing, re-encrypting copies, and the lost state (T-24).
 import { expect, test, type Page } from '@playwright/test';
+import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 
 declare const harness: Harness;
@@ -9,15 +10,9 @@ declare const harness: Harness;
 let pageErrors: string[] = [];
 let dbName = '';
 
-async function openHarness(page: Page): Promise<void> {
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('./harness.html');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-}
-
 test.beforeEach(async ({ page }, info) => {
   pageErrors = [];
-  await openHarness(page);
+  await openHarness(page, pageErrors);
   dbName = `test-disks-${info.testId}`;
   await page.evaluate((name) => harness.idb.deleteDb(name), dbName);
 });

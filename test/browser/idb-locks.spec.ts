@@ -2,21 +2,16 @@
 // Chromium: an exclusive lock serialises the tabs, holders() tells "in use in another tab", a
 // non-waiting attempt gets DiskBusy (T-20); persisted()/estimate() answers for the UI (T-24, T-27).
 import { expect, test, type Page } from '@playwright/test';
+import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 
 declare const harness: Harness;
 
 let pageErrors: string[] = [];
 
-async function openHarness(page: Page): Promise<void> {
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('./harness.html');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-}
-
 test.beforeEach(async ({ page }) => {
   pageErrors = [];
-  await openHarness(page);
+  await openHarness(page, pageErrors);
 });
 test.afterEach(() => { expect(pageErrors).toEqual([]); });
 
@@ -39,7 +34,7 @@ test('an exclusive lock held in tab A: B sees it held elsewhere, a non-waiting t
   await expect.poll(() => page.evaluate(() => (harness.state.log as string[]).length)).toBe(1);
 
   const pageB = await context.newPage();
-  await openHarness(pageB);
+  await openHarness(pageB, pageErrors);
   const b = await pageB.evaluate(async (p) => {
     const locks = harness.idb.createLocks({ prefix: p });
     harness.state.locks = locks;

@@ -2,21 +2,16 @@
 // current one without losing data (v1 disks survive v2's KMS, audit, Lab, ECS and RAM stores); a newer
 // version in another tab makes the older tab close and say "reload" (T-21); a stubborn one gives a clear blocked state.
 import { expect, test, type Page } from '@playwright/test';
+import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 
 declare const harness: Harness;
 
 let pageErrors: string[] = [];
 
-async function openHarness(page: Page): Promise<void> {
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('./harness.html');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-}
-
 test.beforeEach(async ({ page }) => {
   pageErrors = [];
-  await openHarness(page);
+  await openHarness(page, pageErrors);
 });
 test.afterEach(() => { expect(pageErrors).toEqual([]); });
 
@@ -86,7 +81,7 @@ test('T-21: a newer version opened in tab B makes tab A close and call onVersion
   }, name);
 
   const pageB = await context.newPage();
-  await openHarness(pageB);
+  await openHarness(pageB, pageErrors);
   const b = await pageB.evaluate(async (n) => {
     let blocked = 0;
     const migrations = harness.idb.migrationsWith(1);
@@ -123,7 +118,7 @@ test('T-21: an older tab that never closes gives tab B a clear StorageUnavailabl
     harness.state.stubborn = await harness.idb.holdStubbornConnection(n);
   }, name);
   const pageB = await context.newPage();
-  await openHarness(pageB);
+  await openHarness(pageB, pageErrors);
   const current = await page.evaluate(() => harness.idb.LAB_DB_VERSION);
   const first = await pageB.evaluate(async (n) => {
     const blocked: unknown[] = [];

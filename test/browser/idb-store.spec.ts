@@ -2,6 +2,7 @@
 // checks (DiskBusy), reference counts that free chunks, injected faults that roll a whole commit back
 // (QuotaExceeded T-18, IOError T-23), fail-closed reads, flush, and StorageUnavailable.
 import { expect, test, type Page } from '@playwright/test';
+import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 
 declare const harness: Harness;
@@ -9,15 +10,9 @@ declare const harness: Harness;
 let pageErrors: string[] = [];
 let dbName = '';
 
-async function openHarness(page: Page): Promise<void> {
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('./harness.html');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-}
-
 test.beforeEach(async ({ page }, info) => {
-  await openHarness(page);
+  pageErrors = [];
+  await openHarness(page, pageErrors);
   dbName = `test-store-${info.testId}`;
   await page.evaluate((name) => harness.idb.deleteDb(name), dbName);
 });

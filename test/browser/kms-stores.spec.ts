@@ -3,6 +3,7 @@
 // that does not follow the stored head is refused (AuditConflict), key material is only ever a
 // non-extractable CryptoKey and goes with its records (T-32, T-37), clear() empties exactly its product.
 import { expect, test, type Page } from '@playwright/test';
+import { openHarness } from '../support/harness-page';
 import type { AuditRecord } from '../../web/core/audit/types';
 import type { Harness } from '../../web/harness/main';
 
@@ -10,15 +11,9 @@ declare const harness: Harness;
 
 let pageErrors: string[] = [];
 
-async function openHarness(page: Page): Promise<void> {
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('./harness.html');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-}
-
 test.beforeEach(async ({ page }) => {
   pageErrors = [];
-  await openHarness(page);
+  await openHarness(page, pageErrors);
 });
 test.afterEach(() => { expect(pageErrors).toEqual([]); });
 

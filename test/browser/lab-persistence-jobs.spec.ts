@@ -2,21 +2,16 @@
 // IdbDiskStore + pool + Web Locks under ECS, as main.tsx wires it): a page closed mid-job leaves no
 // resource stuck at Creating/progressing, and a job still running in another tab is left alone.
 import { expect, test, type Page } from '@playwright/test';
+import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 
 declare const harness: Harness;
 
 let pageErrors: string[] = [];
 
-async function openHarness(page: Page): Promise<void> {
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('./harness.html');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-}
-
 test.beforeEach(async ({ page }) => {
   pageErrors = [];
-  await openHarness(page);
+  await openHarness(page, pageErrors);
 });
 test.afterEach(() => { expect(pageErrors).toEqual([]); });
 
@@ -83,7 +78,7 @@ test('a job still running in another tab is left alone by this tab\'s start-up, 
   const copy = (await call(page, 'Ecs', 'CopySnapshot', { SnapshotId: snapshot, DestinationRegionId: 'cn-hangzhou', Encrypted: true })).SnapshotId as string;
 
   const other = await context.newPage();
-  await openHarness(other);
+  await openHarness(other, pageErrors);
   const report = await compose(other, name);
   expect(report).toMatchObject({ deletedDisks: [], failedSnapshots: [], completedSnapshots: [], failedImages: [], completedImages: [] });
   const status = async (p: Page) => ((await call(p, 'Ecs', 'DescribeSnapshots', { SnapshotIds: [copy] })).Snapshots as { Snapshot: { Status: string }[] }).Snapshot[0].Status;

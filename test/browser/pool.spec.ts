@@ -3,6 +3,7 @@
 // no plaintext key on the main thread, and the About page's self-test on every worker.
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 import { oracleXts } from '../unit/xts-oracle';
 
@@ -10,16 +11,12 @@ declare const harness: Harness;
 
 let pageErrors: string[] = [];
 
-async function openHarness(page: Page): Promise<void> {
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('./harness.html');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-}
-
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
-test.beforeEach(async ({ page }) => { await openHarness(page); });
+test.beforeEach(async ({ page }) => {
+  pageErrors = [];
+  await openHarness(page, pageErrors);
+});
 test.afterEach(() => { expect(pageErrors).toEqual([]); });
 
 test('2 workers produce node:crypto aes-256-xts bytes for random keys, 512/4096 sectors, sectors ≥ 2^32 and multi-segment runs', async ({ page }) => {
