@@ -1,7 +1,7 @@
 // Faults under DiskService on real IndexedDB (harness.html): a failure injected at any put of a
 // write leaves every sector wholly old (T-23); a full quota is QuotaExceeded with the write rolled
 // back and a retry that works (T-18); reloading the page in the middle of large writes (T-16).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 

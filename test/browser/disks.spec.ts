@@ -1,7 +1,7 @@
 // DiskService on real IndexedDB, the real crypto pool and Web Locks in Chromium (harness.html): round
 // trips at many offsets and lengths that survive a new connection, sparse reads, point-in-time
 // snapshots with copy-on-write sharing and freeing, re-encrypting copies, and the lost state (T-24).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 

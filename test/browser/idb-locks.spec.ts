@@ -1,7 +1,7 @@
 // Web Locks across two tabs (two pages of one browser context) and storage health, in real
 // Chromium: an exclusive lock serialises the tabs, holders() tells "in use in another tab", a
 // non-waiting attempt gets DiskBusy (T-20); persisted()/estimate() answers for the UI (T-24, T-27).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 

@@ -1,7 +1,7 @@
 // The lab database schema in real Chromium: a database at every earlier version upgrades to the
 // current one without losing data (v1 disks survive v2's KMS, audit, Lab, ECS and RAM stores); a newer
 // version in another tab makes the older tab close and say "reload" (T-21); a stubborn one gives a clear blocked state.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 

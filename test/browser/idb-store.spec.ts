@@ -1,7 +1,7 @@
 // IdbDiskStore on real IndexedDB in Chromium (harness.html): one transaction per commit, generation
 // checks (DiskBusy), reference counts that free chunks, injected faults that roll a whole commit back
 // (QuotaExceeded T-18, IOError T-23), fail-closed reads, flush, and StorageUnavailable.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 

@@ -2,7 +2,7 @@
 // a change and its audit records land in one strict transaction or not at all (T-19, T-39), a record
 // that does not follow the stored head is refused (AuditConflict), key material is only ever a
 // non-extractable CryptoKey and goes with its records (T-32, T-37), clear() empties exactly its product.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openHarness } from '../support/harness-page';
 import type { AuditRecord } from '../../web/core/audit/types';
 import type { Harness } from '../../web/harness/main';

@@ -2,7 +2,7 @@
 // node:crypto aes-256-xts, buffers transferred, release, crash recovery with re-provisioned keys,
 // no plaintext key on the main thread, and the About page's self-test on every worker.
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openHarness } from '../support/harness-page';
 import type { Harness } from '../../web/harness/main';
 import { oracleXts } from '../unit/xts-oracle';
