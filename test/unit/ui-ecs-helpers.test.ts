@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../web/i18n/en';
 import { ja } from '../../web/i18n/ja';
 import { progressPercent } from '../../web/ui/ecs/ecs-client';
-import { ecsHref, ecsLocationFromHash, resourceHref } from '../../web/ui/ecs/ecs-route';
+import { consoleHref, ecsHref, ecsLocationFromHash, resourceHref } from '../../web/ui/ecs/ecs-route';
 import { categoryBlockedReason, checkSize, cmkBlockedReason, defaultKey, encryptionBlockedReason, keyHealth, type CategoryInfo } from '../../web/ui/ecs/key-rules';
 import { buildLineage, edgePath, keySubgraph, layoutLineage, NODE_WIDTH, type LineageInput } from '../../web/ui/lineage/lineage';
 import { routeFromHash } from '../../web/ui/route';
@@ -20,6 +20,10 @@ describe('ECS addresses', () => {
     expect(ecsLocationFromHash('#/ecs/snapshots/s-abc?region=cn-shanghai')).toEqual({ section: 'snapshots', id: 's-abc', query: { region: 'cn-shanghai' } });
     expect(ecsLocationFromHash('#/ecs/encryption/x')).toEqual({ section: 'encryption', query: {} });
     expect(ecsLocationFromHash('#/ecs/nowhere')).toEqual({ section: 'disks', query: {} });
+    expect(ecsLocationFromHash('#/ecs/instances/i-abc/console')).toEqual({ section: 'instances', id: 'i-abc', sub: 'console', query: {} });
+    expect(ecsLocationFromHash(consoleHref('i-x y'))).toEqual({ section: 'instances', id: 'i-x y', sub: 'console', query: {} });
+    expect(ecsLocationFromHash('#/ecs/disks/d-1/console')).toEqual({ section: 'disks', id: 'd-1', query: {} });
+    expect(resourceHref('i-abc')).toBe('#/ecs/instances/i-abc');
     expect(ecsLocationFromHash(ecsHref('disks', undefined, { create: '1', snapshot: 's-1', empty: '' }))).toEqual({ section: 'disks', query: { create: '1', snapshot: 's-1' } });
   });
 

@@ -1,7 +1,9 @@
 // English message catalogue. Its keys define MessageKey; ja.ts must have exactly the same keys
 // (the compiler and test/unit/i18n.test.ts both check). "{name}" marks a parameter;
 // keys ending in ".one" / ".other" are plural forms chosen by Intl.PluralRules.
+import { consoleEn } from './areas/console.en';
 import { ecsEn } from './areas/ecs.en';
+import { instancesEn } from './areas/instances.en';
 import { kmsEn } from './areas/kms.en';
 import { terminalEn } from './areas/terminal.en';
 
@@ -188,6 +190,8 @@ export const en = {
   'inspector.ecsManaged': 'An ECS disk: its guest view is read through the KMS, as the hypervisor would; delete it on the ECS disks page.',
   ...kmsEn,
   ...ecsEn,
+  ...instancesEn,
+  ...consoleEn,
   ...terminalEn,
 } as const;
 

@@ -1,5 +1,7 @@
 // 日本語のメッセージカタログ。キーは en.ts と同一でなければならない（型と単体テストで検査）。
+import { consoleJa } from './areas/console.ja';
 import { ecsJa } from './areas/ecs.ja';
+import { instancesJa } from './areas/instances.ja';
 import { kmsJa } from './areas/kms.ja';
 import { terminalJa } from './areas/terminal.ja';
 import type { MessageKey } from './en';
@@ -186,5 +188,7 @@ export const ja: Record<MessageKey, string> = {
   'inspector.ecsManaged': 'ECS のディスクです。ゲストビューはハイパーバイザーと同じく KMS 経由で読み取ります。削除は ECS のディスクページで行ってください。',
   ...kmsJa,
   ...ecsJa,
+  ...instancesJa,
+  ...consoleJa,
   ...terminalJa,
 };

@@ -12,6 +12,9 @@ import { ECS_SECTIONS, ecsHref, ecsLocationFromHash } from './ecs-route';
 import { EncryptionSettingsPage } from './EncryptionSettingsPage';
 import { ImageDetailPage } from './ImageDetailPage';
 import { ImageListPage } from './ImageListPage';
+import { InstanceConsolePage } from './InstanceConsolePage';
+import { InstanceDetailPage } from './InstanceDetailPage';
+import { InstanceListPage } from './InstanceListPage';
 import { useRegion } from './region-context';
 import { SnapshotDetailPage } from './SnapshotDetailPage';
 import { SnapshotListPage } from './SnapshotListPage';
@@ -50,6 +53,15 @@ export function EcsPage() {
         </ul>
       </nav>
       <Switch>
+        <Match when={where().section === 'instances' && where().sub === 'console' && where().id} keyed>
+          {(id) => <InstanceConsolePage {...common()} instanceId={id} />}
+        </Match>
+        <Match when={where().section === 'instances' && where().id} keyed>
+          {(id) => <InstanceDetailPage {...common()} instanceId={id} />}
+        </Match>
+        <Match when={where().section === 'instances'}>
+          <InstanceListPage {...common()} />
+        </Match>
         <Match when={where().section === 'disks' && where().id} keyed>
           {(id) => <DiskDetailPage {...common()} diskId={id} />}
         </Match>
