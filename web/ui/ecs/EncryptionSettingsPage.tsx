@@ -1,9 +1,11 @@
 // Block storage encryption settings of the region (#/ecs/encryption; cloud-api.md §2.9): account-level
 // default encryption on/off and its key (Describe/Modify/ResetDiskDefaultKMSKeyId). While on, every
-// new disk, snapshot copy and image copy here is encrypted; existing ones are unchanged.
+// new disk, snapshot copy and image copy here is encrypted; existing ones are unchanged. A CMK as the
+// default needs ECS's service role: KMSUnauthorized brings the authorize step, then the save is retried.
 import { For, Show, createSignal, createUniqueId } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CloudErrorNote } from '../errors/CloudErrorNote';
+import { AuthorizeStep } from './AuthorizeStep';
 import type { EcsPageProps } from './DiskListPage';
 import { createEcsAction } from './ecs-action';
 import { cmkBlockedReason } from './key-rules';
@@ -16,6 +18,7 @@ export function EncryptionSettingsPage(props: EcsPageProps) {
   const [isOn, setOn] = createSignal<boolean>();
   const [keyId, setKeyId] = createSignal('');
   const [chosen, setChosen] = createSignal('');
+  const [needsRole, setNeedsRole] = createSignal(false);
   const load = createEcsAction();
   const action = createEcsAction();
   const isUnsupported = () => props.region?.EncryptionSupported === false;
@@ -36,9 +39,20 @@ export function EncryptionSettingsPage(props: EcsPageProps) {
   useRefresh(refresh, () => false);
 
   const run = (actionName: string, params: Record<string, unknown> = {}) => action.run(() => props.client.ecs(actionName, params));
-  const save = async (event: SubmitEvent) => {
+  // The key being saved is kept apart from the chooser: authorizing refreshes the page (and the chooser).
+  const [pendingKey, setPendingKey] = createSignal('');
+  const saveKey = async (key: string, isRetry: boolean) => {
+    setNeedsRole(false);
+    if (!key || key === keyId()) return;
+    const done = await run('ModifyDiskDefaultKMSKeyId', { KMSKeyId: key });
+    if (!done && !isRetry && action.error()?.Code === 'InvalidParameter.KMSKeyId.KMSUnauthorized') {
+      setPendingKey(key);
+      setNeedsRole(true);
+    }
+  };
+  const save = (event: SubmitEvent) => {
     event.preventDefault();
-    if (chosen() && chosen() !== keyId()) await run('ModifyDiskDefaultKMSKeyId', { KMSKeyId: chosen() });
+    void saveKey(chosen(), false);
   };
   const cmkReason = () => cmkBlockedReason(props.region);
 
@@ -61,7 +75,7 @@ export function EncryptionSettingsPage(props: EcsPageProps) {
             {t(isOn() ? 'ecs.settings.disable' : 'ecs.settings.enable')}
           </button>
         </div>
-        <form class="kms-inline-form ecs-settings-key" onSubmit={(e) => void save(e)}>
+        <form class="kms-inline-form ecs-settings-key" onSubmit={save}>
           <label for={`${id}-key`}>{t('ecs.settings.chooseKey')}</label>
           <select id={`${id}-key`} value={chosen()} onChange={(e) => setChosen(e.currentTarget.value)} data-testid="default-key-select">
             <For each={props.keys.keys()}>
@@ -78,6 +92,9 @@ export function EncryptionSettingsPage(props: EcsPageProps) {
         <Show when={cmkReason()}>{(reason) => <p class="ecs-limit">{t(reason())}</p>}</Show>
       </Show>
       <Show when={action.error()}>{(error) => <CloudErrorNote error={error()} testId="settings-error" />}</Show>
+      <Show when={needsRole()}>
+        <AuthorizeStep client={props.client} onCancel={() => setNeedsRole(false)} onAuthorized={() => void saveKey(pendingKey(), true)} />
+      </Show>
     </section>
   );
 }
