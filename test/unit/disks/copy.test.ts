@@ -26,6 +26,19 @@ async function filledDisk(l: Awaited<ReturnType<typeof makeLab>>, opts: { isEncr
 }
 
 describe('copy', () => {
+  it('a copy may be bigger than its source: the same data, zeros after it, re-encrypted under the new key', async () => {
+    const l = await makeLab();
+    const { disk, guest } = await filledDisk(l, { isEncrypted: false, sizeBytes: 64 * KiB, chunkBytes: 4 * KiB });
+    const handle = await l.cipher.loadKnownKeyForTest(knownKey(78));
+    const copy = await l.service.copy({ source: { diskId: disk.id }, target: { name: 'big', sizeBytes: 128 * KiB, encryption: { isEncrypted: true, handle, keySource: 'session' } } });
+    expect(copy.sizeBytes).toBe(128 * KiB);
+    const dev = await l.service.open(copy.id, handle);
+    expect(sha256(await dev.read(0, 128))).toBe(sha256(guest));
+    expectBytes(await dev.read(128, 128), new Uint8Array(64 * KiB));
+    expect(await codeOf(l.service.copy({ source: { diskId: disk.id }, target: { name: 'small', sizeBytes: 32 * KiB, encryption: { isEncrypted: false } } }))).toBe('InvalidParameter.Size');
+    expect((await l.service.listDisks()).map((d) => d.name).sort()).toEqual(['big', disk.name].sort());
+  });
+
   it('plain → encrypted: the guest view is identical (SHA-256), stored bytes are XTS under the new key, and never-written chunks stay unallocated', async () => {
     const l = await makeLab();
     const { disk, guest } = await filledDisk(l, { isEncrypted: false, sizeBytes: 64 * KiB, chunkBytes: 4 * KiB });

@@ -131,6 +131,25 @@ describe('snapshots', () => {
     expectBytes(await (await service.open(d.id)).read(5, PER), seededBytes(CHUNK, 5));
   });
 
+  it('a disk from a snapshot may be bigger (never smaller): the data stays, the new sectors read as zeros and can be written', async () => {
+    const { service, store, dev, disk, handle } = await lab();
+    const v1 = seededBytes(CHUNKS * CHUNK, 4);
+    await dev.write(0, v1);
+    const snap = await service.createSnapshot(disk.id, 'v1');
+    const big = await service.createDiskFromSnapshot(snap.id, 'big', 2 * CHUNKS * CHUNK);
+    expect(big.sizeBytes).toBe(2 * CHUNKS * CHUNK);
+    const bigDev = await service.open(big.id, handle);
+    expect(bigDev.sizeSectors).toBe(2 * CHUNKS * PER);
+    expectBytes(await bigDev.read(0, CHUNKS * PER), v1);
+    expectBytes(await bigDev.read(CHUNKS * PER, CHUNKS * PER), new Uint8Array(CHUNKS * CHUNK));
+    const tail = seededBytes(CHUNK, 5);
+    await bigDev.write(2 * CHUNKS * PER - PER, tail);
+    expectBytes(await bigDev.read(2 * CHUNKS * PER - PER, PER), tail);
+    const before = store.dump();
+    expect(await codeOf(service.createDiskFromSnapshot(snap.id, 'small', CHUNK))).toBe('InvalidParameter.Size');
+    expect(store.dump()).toEqual(before);
+  });
+
   it('snapshot names are checked before anything is stored', async () => {
     const { service, store, disk } = await lab();
     const before = store.dump();

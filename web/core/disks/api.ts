@@ -22,7 +22,8 @@ export interface CopyOptions {
   /** Required when the source is encrypted: its data key, loaded in the pool. */
   sourceHandle?: DataKeyHandle;
   /** chunkBytes defaults to the source's. */
-  target: { name: string; chunkBytes?: number; encryption: NewDiskEncryption };
+  /** sizeBytes: bigger than the source's to grow the copy (default: the source's size). */
+  target: { name: string; chunkBytes?: number; sizeBytes?: number; encryption: NewDiskEncryption };
   onProgress?: (p: CopyProgress) => void;
   signal?: AbortSignal;
 }
@@ -65,8 +66,9 @@ export interface DiskServiceApi {
   getSnapshot(id: string): Promise<SnapshotRecord | undefined>;
   listSnapshots(): Promise<SnapshotRecord[]>;
   deleteSnapshot(id: string): Promise<void>;
-  /** A disk that shares the snapshot's chunks (same encryption and lineage) until written. */
-  createDiskFromSnapshot(snapshotId: string, name: string): Promise<DiskRecord>;
+  /** A disk that shares the snapshot's chunks (same encryption and lineage) until written; `sizeBytes`
+   *  may make it bigger than the snapshot (never smaller), the new sectors reading as zeros. */
+  createDiskFromSnapshot(snapshotId: string, name: string, sizeBytes?: number): Promise<DiskRecord>;
   /** Streams a disk or snapshot into a new disk through the pool: plaintext → encrypted, or one data
    *  key → another. Progress, cancellation (OperationAborted, nothing left behind), bounded memory.
    *  The target exists with isCopying set until the copy completes. */

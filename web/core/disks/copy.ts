@@ -11,7 +11,7 @@ import { DiskErrorCodes } from './errors';
 import { sectorsPerChunk } from './layout';
 import { cryptRuns, type SectorRun } from './sector-crypt';
 import { type ChunkMap, type ChunkRecord, type DiskEncryption, type DiskRecord, SECTOR_BYTES } from './types';
-import { checkChunkBytes, checkHandle, checkName, checkNewEncryption } from './validate';
+import { checkChunkBytes, checkHandle, checkName, checkNewEncryption, grownSize } from './validate';
 
 /** Target bytes per batch (one commit): what a copy holds at once is about 2× this, whatever the disk size. */
 export const COPY_BATCH_BYTES = 8 << 20;
@@ -79,7 +79,7 @@ export async function copyDisk(ctx: DiskContext, options: CopyOptions): Promise<
     const target: DiskRecord = {
       id: ctx.newId('d'),
       name: o.target.name,
-      sizeBytes: source.sizeBytes,
+      sizeBytes: grownSize(source.sizeBytes, o.target.sizeBytes),
       chunkBytes: o.target.chunkBytes ?? source.chunkBytes,
       encryption: targetEncryption(ctx, o.target.encryption),
       chunks: {},

@@ -91,8 +91,8 @@ export class DiskService implements DiskServiceApi {
     return deleteSnapshot(this.ctx, id);
   }
 
-  async createDiskFromSnapshot(snapshotId: string, name: string): Promise<DiskRecord> {
-    return createDiskFromSnapshot(this.ctx, snapshotId, name);
+  async createDiskFromSnapshot(snapshotId: string, name: string, sizeBytes?: number): Promise<DiskRecord> {
+    return createDiskFromSnapshot(this.ctx, snapshotId, name, sizeBytes);
   }
 
   async copy(options: CopyOptions): Promise<DiskRecord> {

@@ -3,7 +3,7 @@
 // Same data key and lineage throughout (house-style "Where secrets may live"; cloud-api.md CreateSnapshot).
 import { acquireDeltas, checkUsable, diskLock, loadDisk, loadSnapshot, releaseDeltas, snapshotLock, type DiskContext } from './disk-context';
 import type { DiskRecord, SnapshotRecord } from './types';
-import { checkName } from './validate';
+import { checkName, grownSize } from './validate';
 
 export async function createSnapshot(ctx: DiskContext, diskId: string, name: string): Promise<SnapshotRecord> {
   const snapshotName = checkName(name);
@@ -40,14 +40,14 @@ export function deleteSnapshot(ctx: DiskContext, snapshotId: string): Promise<vo
   });
 }
 
-export async function createDiskFromSnapshot(ctx: DiskContext, snapshotId: string, name: string): Promise<DiskRecord> {
+export async function createDiskFromSnapshot(ctx: DiskContext, snapshotId: string, name: string, sizeBytes?: number): Promise<DiskRecord> {
   const diskName = checkName(name);
   return ctx.locks.withLock(snapshotLock(String(snapshotId)), 'shared', async () => {
     const snapshot = await loadSnapshot(ctx, snapshotId);
     const disk: DiskRecord = {
       id: ctx.newId('d'),
       name: diskName,
-      sizeBytes: snapshot.sizeBytes,
+      sizeBytes: grownSize(snapshot.sizeBytes, sizeBytes),
       chunkBytes: snapshot.chunkBytes,
       encryption: structuredClone(snapshot.encryption),
       chunks: { ...snapshot.chunks },

@@ -17,6 +17,15 @@ const MAX_NAME_LENGTH = 128;
 const describe = (value: unknown): string | number =>
   typeof value === 'number' ? value : typeof value === 'bigint' ? `${value}n` : typeof value;
 
+/** The size of a disk made from a source of `sourceBytes`: the source's, or a bigger one asked for
+ *  (a disk can grow, never shrink below its data); the new sectors read as zeros. */
+export function grownSize(sourceBytes: number, sizeBytes: unknown): number {
+  if (sizeBytes === undefined) return sourceBytes;
+  const size = checkDiskSize(sizeBytes);
+  if (size < sourceBytes) throw new CloudError(DiskErrorCodes.invalidSize, { params: { size: describe(sizeBytes), max: MAX_DISK_BYTES } });
+  return size;
+}
+
 export function checkDiskSize(sizeBytes: unknown): number {
   if (typeof sizeBytes !== 'number' || !Number.isSafeInteger(sizeBytes) || sizeBytes < SECTOR_BYTES
     || sizeBytes > MAX_DISK_BYTES || sizeBytes % SECTOR_BYTES !== 0) {
