@@ -1,7 +1,8 @@
 // The one file that knows v86 (npm v86 0.5.462, pinned exactly): builds an emulator whose hda/hdb
 // are the lab's block devices through v86's undocumented custom-disk contract (read from the
 // 0.5.462 build; ../shared/design/guest-boot.md), answers the hypervisor sectors the guest uses
-// (metadata, mailbox), and exposes the text screen and keyboard. v86 and the BIOS load lazily.
+// (metadata, mailbox), and exposes the text screen, the keyboard, pause and resume. v86 and the BIOS
+// load lazily (a dynamic import), so the app's main bundle never carries the emulator.
 
 /** What the hypervisor hands a machine as a disk: whole 512-byte sectors. */
 export interface GuestDisk {
@@ -24,6 +25,8 @@ export interface MachineOptions {
   /** A disk read or write failed (e.g. its key was refused): the guest is left waiting — a hang. */
   onIoError(error: unknown): void;
   memoryBytes?: number;
+  /** Start paused (the CPU waits for resume()); default: running as soon as the MBR is read. */
+  isPaused?: boolean;
 }
 
 export interface Machine {
@@ -32,6 +35,14 @@ export interface Machine {
   /** Types like a person: a few keys at a time, since the BIOS keyboard buffer holds only 15. */
   sendText(text: string): Promise<void>;
   sendCtrlAltDel(): void;
+  /** Real keys (the page's keydown/keyup, which v86 hears on window) reach the guest only while enabled:
+   *  the console enables them while its screen has focus, so typing elsewhere in the app stays there. */
+  setKeyboardEnabled(isEnabled: boolean): void;
+  /** Stops the CPU; memory (and the screen) are kept, in this page only. */
+  pause(): Promise<void>;
+  resume(): void;
+  isRunning(): boolean;
+  /** Stops and drops the emulator; a disk request still open is never answered afterwards. */
   destroy(): Promise<void>;
 }
 
@@ -41,7 +52,7 @@ const KEYS_PER_BURST = 8;
 const BURST_GAP_MS = 40;
 
 /** v86's custom-disk object over a GuestDisk, with the hypervisor sectors answered here. */
-function customDisk(disk: GuestDisk, options: MachineOptions, isSystemDisk: boolean) {
+function customDisk(disk: GuestDisk, options: MachineOptions, isSystemDisk: boolean, isDestroyed: () => boolean) {
   let mbr: Uint8Array | undefined;
   const read = async (start: number, length: number): Promise<Uint8Array> => {
     if (start % SECTOR || length % SECTOR) throw new RangeError(`unaligned disk read ${start}+${length}`);
@@ -52,7 +63,9 @@ function customDisk(disk: GuestDisk, options: MachineOptions, isSystemDisk: bool
     return data;
   };
   const answer = <T>(work: Promise<T>, done: Done<T>) => {
-    work.then(done, (error: unknown) => options.onIoError(error)); // never answered: the guest hangs
+    // Never answered: the guest hangs. A destroyed machine is never answered either — an MBR pre-read
+    // answered after destroy() would start the dropped emulator after all.
+    work.then((value) => { if (!isDestroyed()) done(value); }, (error: unknown) => { if (!isDestroyed()) options.onIoError(error); });
   };
   return {
     byteLength: disk.sizeBytes,
@@ -62,6 +75,7 @@ function customDisk(disk: GuestDisk, options: MachineOptions, isSystemDisk: bool
     get(start: number, length: number, done: Done<Uint8Array>) { answer(read(start, length), done); },
     set(start: number, bytes: Uint8Array, done: Done<void>) {
       const first = start / SECTOR;
+      if (isDestroyed()) return;
       if (isSystemDisk && first === options.mailboxSector && bytes.length === SECTOR) {
         const text = new TextDecoder().decode(bytes).replace(/\0[\s\S]*$/, '');
         options.onMailbox(text);
@@ -86,6 +100,9 @@ function customDisk(disk: GuestDisk, options: MachineOptions, isSystemDisk: bool
 export async function startMachine(options: MachineOptions): Promise<Machine> {
   const [{ V86 }, { default: wasmUrl }] = await Promise.all([import('v86'), import('v86/build/v86.wasm?url')]);
   const base = document.baseURI;
+  let isDestroyed = false;
+  let isLoaded = false;
+  let wantsRunning = !options.isPaused;
   const emulator = new V86({
     wasm_path: new URL(wasmUrl, base).href,
     bios: { url: new URL('bios/bios.bin', base).href },
@@ -93,26 +110,56 @@ export async function startMachine(options: MachineOptions): Promise<Machine> {
     screen_container: options.screen,
     memory_size: options.memoryBytes ?? 32 << 20,
     vga_memory_size: 2 << 20,
-    hda: customDisk(options.hda, options, true) as never,
-    hdb: options.hdb ? (customDisk(options.hdb, options, false) as never) : undefined,
+    hda: customDisk(options.hda, options, true, () => isDestroyed) as never,
+    hdb: options.hdb ? (customDisk(options.hdb, options, false, () => isDestroyed) as never) : undefined,
     disable_mouse: true,
     autostart: true,
     fastboot: true,
   } as never);
+  // v86's keyboard adapter listens on window for every key of the page: off until the console's screen has focus.
+  emulator.keyboard_set_enabled(false);
+  // autostart runs the CPU once the MBR pre-read is answered; a pause asked for before that holds.
+  emulator.add_listener('emulator-loaded', () => {
+    isLoaded = true;
+    if (!wantsRunning || isDestroyed) void emulator.stop();
+  });
   const screen = () => (emulator as unknown as { screen_adapter?: { get_text_screen(): string[] } }).screen_adapter;
+  let isKeyboardEnabled = false;
   let typing = Promise.resolve();
   return {
     textRows: () => screen()?.get_text_screen() ?? [],
     sendText(text) {
       typing = typing.then(async () => {
-        for (let i = 0; i < text.length; i += KEYS_PER_BURST) {
-          emulator.keyboard_send_text(text.slice(i, i + KEYS_PER_BURST));
+        for (let i = 0; i < text.length && !isDestroyed; i += KEYS_PER_BURST) {
+          // keyboard_send_text goes through the adapter's enabled check; with no delay it types synchronously.
+          emulator.keyboard_set_enabled(true);
+          try {
+            emulator.keyboard_send_text(text.slice(i, i + KEYS_PER_BURST));
+          } finally {
+            emulator.keyboard_set_enabled(isKeyboardEnabled);
+          }
           await new Promise((r) => setTimeout(r, BURST_GAP_MS));
         }
       });
       return typing;
     },
     sendCtrlAltDel: () => emulator.keyboard_send_scancodes([0x1d, 0x38, 0x53, 0xd3, 0xb8, 0x9d]),
-    destroy: () => emulator.destroy(),
+    setKeyboardEnabled(isEnabled) {
+      isKeyboardEnabled = isEnabled;
+      emulator.keyboard_set_enabled(isEnabled);
+    },
+    async pause() {
+      wantsRunning = false;
+      if (isLoaded) await emulator.stop();
+    },
+    resume() {
+      wantsRunning = true;
+      if (isLoaded && !isDestroyed) void emulator.run();
+    },
+    isRunning: () => wantsRunning && !isDestroyed,
+    async destroy() {
+      isDestroyed = true;
+      await emulator.destroy();
+    },
   };
 }
