@@ -1,5 +1,114 @@
-// Japanese messages of the instance list, detail and launch pages. Keys are prefixed 'instances.'
-// (and 'ecs.section.instances'); instances.en.ts has exactly the same keys.
-export const instancesJa = {
+// インスタンスの一覧・詳細・作成ページの日本語メッセージ。キーは instances.en.ts と同一（型で検査）。
+import type { instancesEn } from './instances.en';
+
+export const instancesJa: Record<keyof typeof instancesEn, string> = {
   'ecs.section.instances': 'インスタンス',
+
+  'instances.title': 'インスタンス',
+  'instances.intro': 'インスタンスはシステムディスクから起動します。ディスクが暗号化されていると、ECS は起動時に KMS にデータキーを復号させます。インスタンスの実行中、そのキーはメモリに保持されます。',
+  'instances.caption': '現在のアカウントとリージョンのインスタンスと、各ディスクの暗号化 (DescribeInstances、DescribeDisks)。',
+  'instances.empty': 'まだインスタンスがありません。作成して始めましょう。',
+  'instances.back': '← インスタンス一覧',
+  'instances.cpuMemory': '{cpu} vCPU · {memory} GiB',
+  'instances.type.option': '{type} ({cpu} vCPU、{memory} GiB)',
+
+  'instances.col.instance': 'インスタンス',
+  'instances.col.type': 'インスタンスタイプ',
+  'instances.col.size': 'vCPU とメモリ',
+  'instances.col.image': 'イメージ',
+  'instances.col.systemDisk': 'システムディスク',
+  'instances.col.dataDisks': 'データディスク',
+  'instances.col.actions': '操作',
+  'instances.col.device': 'デバイス',
+  'instances.col.goesWith': 'リリース時',
+  'instances.col.started': '起動日時 (ラボ時刻)',
+
+  'instances.action.start': '起動',
+  'instances.action.stop': '停止',
+  'instances.action.reboot': '再起動',
+  'instances.action.delete': 'リリース',
+  'instances.action.console': 'コンソール',
+  'instances.needs.stopped': 'インスタンスが停止中のときだけ実行できます。',
+  'instances.needs.running': 'インスタンスが実行中のときだけ実行できます。',
+  'instances.needs.runningOrStopped': 'インスタンスが実行中または停止中のときだけ実行できます。',
+
+  'instances.launch.open': 'インスタンスを作成',
+  'instances.launch.title': 'インスタンスの作成',
+  'instances.launch.intro': '下のディスク構成で RunInstances を呼び出します。制限により選べない選択肢は無効になり、理由が横に表示されます。',
+  'instances.launch.name': 'インスタンス名',
+  'instances.launch.hostName': 'ホスト名',
+  'instances.launch.hostNameDefault': 'インスタンス ID',
+  'instances.launch.amount': '台数',
+  'instances.launch.amountRange': '1～100 の整数を入力してください。',
+  'instances.launch.addData': 'データディスクを追加',
+  'instances.launch.submit': '作成',
+  'instances.launch.dryRun': 'ドライラン',
+  'instances.launch.dryRunOk': 'ドライラン: このリクエストは成功します (クラウドの応答は DryRunOperation)。何も作成していません。',
+  'instances.launch.done': 'インスタンスを作成しました:',
+
+  'instances.disk.system': 'システムディスク',
+  'instances.disk.data': 'データディスク',
+  'instances.disk.systemShort': 'システム',
+  'instances.disk.dataShort': 'データ',
+  'instances.disk.deleteWithInstance': 'インスタンスと一緒にリリース',
+  'instances.disk.goes': '一緒にリリース',
+  'instances.disk.stays': '残す (デタッチ)',
+  'instances.disk.lookInside': '中身を見る',
+  'instances.disk.lookInsideStopped': '停止中に中身を見られます',
+  'instances.disk.detach': 'デタッチ',
+
+  'instances.rule.image-key': 'イメージは自分のもので暗号化済みのため、デフォルトはそのキー {key} です。',
+  'instances.rule.shared-image': 'この暗号化イメージは他のアカウントから共有されたものです。システムディスクは自分のキーで暗号化する必要があり、デフォルトは自分のサービスキー {key} です。所有者のキーは使えません。',
+  'instances.limit.zone': 'このゾーンでは暗号化したシステムディスクを作成できません (中国 (香港) ゾーン D、シンガポール ゾーン A)。暗号化するには別のゾーンを選んでください。',
+  'instances.limit.zoneShort': '作成時のシステムディスク暗号化は不可',
+  'instances.limit.systemEssdOnly': '暗号化したシステムディスクは ESSD シリーズ (ESSD、ESSD AutoPL、ESSD Entry) である必要があります。',
+  'instances.limit.systemEssdOnlyShort': '暗号化システムディスクは ESSD シリーズのみ',
+  'instances.limit.entryFamilies': 'システムディスクには ecs.u1 と ecs.e でのみ使用可',
+  'instances.limit.family': 'このファミリーは暗号化システムディスクを使えません',
+  'instances.limit.forcedButBlocked': 'ここでは暗号化が必須のため、このままではリクエストは拒否されます。制限の対象を変更してください。',
+  'instances.size.notInteger': '{min}～{max} の整数 (GiB) を入力するか、空欄にしてデフォルトを使ってください。',
+  'instances.size.outOfRange': 'ここでのシステムディスクは {min}～{max} GiB です (イメージより小さくはできません)。',
+
+  'instances.keys.inMemory': '実行中のインスタンスは、ディスクのデータキーをメモリに保持しています。KMS キーを無効化・削除しても、インスタンスは止まりません。キーが再び必要になるのは次の再起動 (または停止と起動) のときで、そこで KMS に拒否されると、インスタンスはディスクを読めなくなります。',
+  'instances.keys.none': 'このインスタンスのディスクはどれも暗号化されていないため、起動時に KMS を呼び出しません。',
+  'instances.keys.unreadable': 'ディスクの KMS キーが無効または削除待ちです。キーを有効にするまで、このインスタンスは再び起動できません。',
+  'instances.keys.unrecoverable': 'ディスクの KMS キーは削除されました。このインスタンスは二度と起動できず、そのディスクのデータは失われています。',
+  'instances.keys.stillRunning': '前回の起動時に取得したデータキーで動き続けています。キーが使えるようになるまで再起動しないでください。',
+  'instances.keys.diskKey': 'キー {key}: {state}',
+  'instances.keys.destroyed': '削除済み',
+
+  'instances.power.title': '電源',
+  'instances.power.forceStop': '強制 (ForceStop)',
+  'instances.power.forceStopNote': '電源コードを抜くのと同じです。起動時にキーを拒否されたなど、応答しなくなったゲストに使います。停止はキーの状態にかかわらず実行できます。',
+
+  'instances.delete.title': '{id} をリリースしますか?',
+  'instances.delete.body': 'インスタンスは完全に削除され、データキーはメモリから解放されます。',
+  'instances.delete.released': '一緒にリリースされるディスク:',
+  'instances.delete.kept': '残るディスク (使用可能になります):',
+  'instances.delete.force': '強制: 実行中のままリリースする',
+
+  'instances.disks.title': 'ディスク',
+  'instances.disks.caption': 'このインスタンスのディスク (InstanceId を指定した DescribeDisks)。',
+
+  'instances.vnc.title': 'VNC コンソール',
+  'instances.vnc.intro': 'インスタンスの画面とキーボードです。DescribeInstanceVncUrl はこのページのアドレスを返します。',
+  'instances.vnc.open': 'VNC コンソールを開く',
+  'instances.vnc.getUrl': 'VNC の URL を取得',
+  'instances.vnc.copy': 'コピー',
+  'instances.vnc.copied': 'コピーしました',
+
+  'instances.image.title': 'イメージの作成',
+  'instances.image.intro': 'システムディスクのスナップショットを取り、そこからカスタムイメージを作ります。システムディスクが暗号化されていれば、イメージも同じキーで暗号化されます。',
+
+  'instances.attach.title': 'データディスクのアタッチ',
+  'instances.attach.intro': '同じゾーンの使用可能なデータディスクです。ゲストから見えるのは最初のデータディスクだけで、実行中にアタッチしたディスクは次の起動時に現れます。',
+  'instances.attach.none': 'このゾーンに使用可能なデータディスクはありません。',
+  'instances.attach.submit': 'アタッチ',
+
+  'instances.replace.title': 'システムディスクの置き換え',
+  'instances.replace.intro': 'イメージから新しいシステムディスク (新しい ID) を作り、古いディスクはリリースします。暗号化イメージを使うか「暗号化する」を選ぶと、暗号化なしのシステムディスクを暗号化されたものにできます。',
+  'instances.replace.stopFirst': 'システムディスクを置き換えるには、インスタンスを停止してください。',
+  'instances.replace.newDisk': '新しいシステムディスク',
+  'instances.replace.submit': 'システムディスクを置き換え',
+  'instances.replace.done': '新しいシステムディスク:',
 };

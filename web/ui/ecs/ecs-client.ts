@@ -7,6 +7,20 @@ export interface Disk {
   DiskId: string; RegionId: string; ZoneId: string; DiskName: string; Description: string; Category: string; Size: number;
   PerformanceLevel?: string; Encrypted: boolean; KMSKeyId: string; Status: string; InstanceId: string; SourceSnapshotId: string;
   Type: string; CreationTime: string;
+  /** An instance's disk: '/dev/xvda' (system), '/dev/xvdb'… (data); released with the instance when DeleteWithInstance. */
+  Device?: string; DeleteWithInstance?: boolean; ImageId?: string;
+}
+
+/** DescribeInstances' Instance (issue 6 contract). Memory in MiB. */
+export interface Instance {
+  InstanceId: string; InstanceName: string; HostName: string; Description: string; RegionId: string; ZoneId: string;
+  InstanceType: string; InstanceTypeFamily: string; Cpu: number; Memory: number; ImageId: string; OSName: string;
+  Status: string; CreationTime: string; StartTime: string;
+}
+
+/** DescribeInstanceTypes' InstanceType. MemorySize in GiB. */
+export interface InstanceTypeInfo {
+  InstanceTypeId: string; InstanceTypeFamily: string; CpuCoreCount: number; MemorySize: number;
 }
 
 export interface Snapshot {
@@ -61,6 +75,12 @@ export interface EcsClient {
   keys(regionId?: string): Promise<KeyInfo[]>;
   /** The key's state, or 'NotFound' when the KMS no longer knows it (destroyed), or undefined when it cannot tell. */
   keyState(keyId: string, regionId?: string): Promise<string | undefined>;
+  /** Every instance of the region (DescribeInstances, page by page). */
+  instances(params?: Record<string, unknown>, regionId?: string): Promise<Instance[]>;
+  /** The instance types (DescribeInstanceTypes). */
+  instanceTypes(): Promise<InstanceTypeInfo[]>;
+  /** The Available images an instance can start from: public, your own, and shared with you. */
+  launchImages(regionId?: string): Promise<Image[]>;
 }
 
 export function ecsClient(api: LabApi, regionId: () => string): EcsClient {
@@ -121,6 +141,15 @@ export function ecsClient(api: LabApi, regionId: () => string): EcsClient {
         if (code === 'Forbidden.KeyNotFound') return 'NotFound';
         return undefined; // another account's key, or a failure the page shows elsewhere: no verdict
       }
+    },
+    instances: (params = {}, region) => all<Instance>('DescribeInstances', params, 'Instances', 'Instance', region),
+    async instanceTypes() {
+      return listOf<InstanceTypeInfo>(await call('Ecs', 'DescribeInstanceTypes'), 'InstanceTypes', 'InstanceType');
+    },
+    async launchImages(region) {
+      const lists = await Promise.all((['system', 'self', 'others'] as const).map((alias) =>
+        all<Image>('DescribeImages', { ImageOwnerAlias: alias, Status: 'Available' }, 'Images', 'Image', region)));
+      return lists.flat();
     },
   };
   return client;
