@@ -185,6 +185,7 @@ test('version 1 → 2 keeps the disks written at version 1 and adds the KMS, aud
     ecsImages: { keyPath: ['RegionId', 'ImageId'], indexes: { byCreated: 'createdMs' } },
     ecsDefaults: { keyPath: ['accountId', 'RegionId'] },
     ramRoles: { keyPath: null },
+    ecsInstances: { keyPath: 'InstanceId', indexes: { byCreated: 'createdMs' } },
   });
   for (const store of Object.keys(out.shape).filter((s) => !['disks', 'snapshots', 'chunks', 'refs', 'meta'].includes(s))) expect(out.after[store], store).toEqual([]);
 });

@@ -17,7 +17,7 @@ test.beforeEach(async ({ page }) => {
 });
 test.afterEach(() => { expect(pageErrors).toEqual([]); });
 
-const PRODUCT_STORES = ['kmsKeys', 'kmsVersions', 'kmsAliases', 'kmsTokens', 'kmsMaterial', 'audit', 'labState', 'ecsDisks', 'ecsSnapshots', 'ecsImages', 'ecsDefaults', 'ramRoles'];
+const PRODUCT_STORES = ['kmsKeys', 'kmsVersions', 'kmsAliases', 'kmsTokens', 'kmsMaterial', 'audit', 'labState', 'ecsDisks', 'ecsSnapshots', 'ecsImages', 'ecsDefaults', 'ecsInstances', 'ramRoles'];
 
 test('T-19: every product change goes with its audit record in one readwrite transaction with durability strict', async ({ page }, info) => {
   const out = await page.evaluate(async (name) => {
@@ -162,9 +162,9 @@ test('clear() empties exactly its own product\'s stores, and Lab Reset empties K
     return { full, afterClear, afterReset, resetRecords: records.map((r) => `${r.product}.${r.action}`) };
   }, `test-clear-${info.testId}`);
   for (const [store, n] of Object.entries(out.full)) {
-    if (!['kmsTokens', 'kmsAliases', 'ecsImages', 'ecsDefaults', 'meta'].includes(store)) expect(n, `filled ${store}`).toBeGreaterThan(0);
+    if (!['kmsTokens', 'kmsAliases', 'ecsImages', 'ecsDefaults', 'ecsInstances', 'meta'].includes(store)) expect(n, `filled ${store}`).toBeGreaterThan(0);
   }
-  const emptied = { kms: ['kmsKeys', 'kmsVersions', 'kmsAliases', 'kmsTokens', 'kmsMaterial'], ram: ['ramRoles'], ecs: ['ecsDisks', 'ecsSnapshots', 'ecsImages', 'ecsDefaults'], labState: ['labState'], audit: ['audit'] };
+  const emptied = { kms: ['kmsKeys', 'kmsVersions', 'kmsAliases', 'kmsTokens', 'kmsMaterial'], ram: ['ramRoles'], ecs: ['ecsDisks', 'ecsSnapshots', 'ecsImages', 'ecsDefaults', 'ecsInstances'], labState: ['labState'], audit: ['audit'] };
   let cleared: string[] = [];
   for (const [product, stores] of Object.entries(emptied)) {
     cleared = [...cleared, ...stores];

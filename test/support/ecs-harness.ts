@@ -46,7 +46,7 @@ export interface EcsLab extends KmsLab {
   snapshot(snapshotId: string): Promise<Record<string, unknown>>;
 }
 
-export async function createEcsLab(options: { seed?: number; instances?: InstancePort } = {}): Promise<EcsLab> {
+export async function createEcsLab(options: { seed?: number; instances?: InstancePort; instanceStepMs?: number } = {}): Promise<EcsLab> {
   const lab = await createKmsLab({ seed: options.seed });
   const diskStore = new MemoryDiskStore();
   const cipher = await createInlineCipher();
@@ -60,6 +60,7 @@ export async function createEcsLab(options: { seed?: number; instances?: Instanc
   const ecsStore = new MemoryEcsStore(lab.auditStore);
   const ecs = new EcsService({
     store: ecsStore, disks, cipher, kms: lab.kms, ram, audit: lab.audit, clock: lab.clock, randomId, publicImageContents: () => buildGuestImage(), instances: options.instances,
+    instanceStepMs: options.instanceStepMs ?? 0,
   });
   lab.router.register(ecs.product);
   lab.router.register(ram.product);

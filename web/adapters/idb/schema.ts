@@ -6,7 +6,7 @@ import type { AuditRecord } from '../../core/audit/types';
 import { CloudError } from '../../core/errors';
 import { DiskErrorCodes } from '../../core/disks/errors';
 import type { ChunkRecord, DiskRecord, SnapshotRecord } from '../../core/disks/types';
-import type { DefaultEncryption, DiskResource, ImageResource, SnapshotResource } from '../../core/ecs/ports';
+import type { DefaultEncryption, DiskResource, ImageResource, InstanceResource, SnapshotResource } from '../../core/ecs/ports';
 import type { AliasRecord, ImportTokenRecord, KeyRecord, MaterialRecord, VersionRecord } from '../../core/kms/ports';
 import type { LabState } from '../../core/lab/lab-product';
 import type { RoleRecord } from '../../core/ram/ports';
@@ -40,6 +40,8 @@ export interface LabDbSchema extends DBSchema {
   ecsDefaults: { key: [string, string]; value: DefaultEncryption };
   /** Keyed [accountId, RoleName lowercased] (out of line): role names compare case-insensitively. */
   ramRoles: { key: [string, string]; value: RoleRecord };
+  // Version 3 (issue 6): ECS instances.
+  ecsInstances: { key: string; value: InstanceResource; indexes: { byCreated: number } };
 }
 
 export const LAB_STATE_KEY = 'state';
@@ -49,7 +51,7 @@ export const PRODUCT_STORES = {
   kms: ['kmsKeys', 'kmsVersions', 'kmsAliases', 'kmsTokens', 'kmsMaterial'],
   audit: ['audit'],
   lab: ['labState'],
-  ecs: ['ecsDisks', 'ecsSnapshots', 'ecsImages', 'ecsDefaults'],
+  ecs: ['ecsDisks', 'ecsSnapshots', 'ecsImages', 'ecsDefaults', 'ecsInstances'],
   ram: ['ramRoles'],
 } as const;
 
@@ -95,6 +97,13 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('ecsImages', { keyPath: ['RegionId', 'ImageId'] }).createIndex('byCreated', 'createdMs');
       db.createObjectStore('ecsDefaults', { keyPath: ['accountId', 'RegionId'] });
       db.createObjectStore('ramRoles');
+    },
+  },
+  {
+    version: 3,
+    describe: 'issue 6: ECS instances (power state is never stored: data keys live only in the pool)',
+    upgrade(db) {
+      db.createObjectStore('ecsInstances', { keyPath: 'InstanceId' }).createIndex('byCreated', 'createdMs');
     },
   },
 ];

@@ -29,8 +29,10 @@ defineCodes({
   // §2.9 (ResetDiskDefaultKMSKeyId page).
   'Abs.InvalidAction.RegionNotSupport': { httpStatus: 403, message: 'Account-level default encryption is not available in region {regionId}.' },
   'InvalidOperation.KMSKeyIdNotFound': { httpStatus: 403, message: 'The specified KMSKeyId not found, {keyId}.' },
-  // §2.3 RunInstances (used at AttachDisk for the family limit of §5).
+  // §2.3 RunInstances (and AttachDisk for the family limit of §5).
   'InvalidInstanceType.NotSupportDiskCategory': { httpStatus: 403, message: '{reason}' },
+  DryRunOperation: { httpStatus: 400, message: 'Request validation has been passed with DryRun flag set.' },
+  'NotSupportSnapshotEncrypted.ZoneId': { httpStatus: 400, message: 'Zone {zoneId} does not support encrypting a system disk when an instance is created; choose another zone, or encrypt it later with ReplaceSystemDisk.' },
   // Not in cloud-api.md: codes of the public ECS API reference chosen for lab cases (see ECS_INFERRED_CASES).
   'InvalidSnapshotId.NotReady': { httpStatus: 403, isInferred: true, message: 'The specified snapshot {snapshotId} has not completed yet.' },
   IncorrectDiskStatus: { httpStatus: 403, isInferred: true, message: 'The current status of the disk {diskId} ({status}) does not support this operation.' },
@@ -39,13 +41,19 @@ defineCodes({
   SnapshotCreatedImage: { httpStatus: 403, isInferred: true, message: 'The snapshot {snapshotId} has been used to create user-defined image(s) {images}; delete them first.' },
   'InvalidAccount.NotExist': { httpStatus: 404, isInferred: true, message: 'The account {account} does not exist in the lab (or is the image owner).' },
   'InvalidInstanceId.NotFound': { httpStatus: 404, isInferred: true, message: 'The specified instance {instanceId} does not exist.' },
-  'IncorrectInstanceStatus': { httpStatus: 403, isInferred: true, message: 'The current status of the instance {instanceId} does not support this operation.' },
+  'IncorrectInstanceStatus': { httpStatus: 403, isInferred: true, message: 'The current status of the instance {instanceId} ({status}) does not support this operation{reason}.' },
+  'InvalidInstanceType.ValueNotSupported': { httpStatus: 400, isInferred: true, message: 'The specified instance type {instanceType} is not offered by the lab (DescribeInstanceTypes lists them).' },
+  'InvalidSystemDiskCategory.ValueNotSupported': { httpStatus: 400, isInferred: true, message: 'The specified category {category} cannot be a system disk.' },
   'InvalidDiskId.ZoneMismatch': { httpStatus: 403, isInferred: true, message: 'The disk {diskId} is in zone {diskZone}, the instance in {instanceZone}.' },
 });
 
 // CMKNotEnabled is 400 on the ResetDiskDefaultKMSKeyId page (§2.2 note); the lab uses the same on Modify.
 defineActionStatus('ResetDiskDefaultKMSKeyId', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 400);
 defineActionStatus('ModifyDiskDefaultKMSKeyId', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 400);
+// 400 on the instance power pages (StopInstances documents it; §2.7 infers the same for Start and Reboot).
+for (const action of ['StartInstance', 'StartInstances', 'RebootInstance', 'RebootInstances', 'StopInstance', 'StopInstances']) {
+  defineActionStatus(action, 'InvalidParameter.KMSKeyId.CMKNotEnabled', 400);
+}
 
 /** Lab cases where no document names the code: the code chosen and why. */
 export const ECS_INFERRED_CASES = [
@@ -66,6 +74,16 @@ export const ECS_INFERRED_CASES = [
   { case: 'Size above the category maximum / below its minimum', code: 'InvalidDiskSize.NotSupported (400) / InvalidDiskSize.TooSmall (403)', why: '§2.2 lists both without saying which case each covers.' },
   { case: 'Modify/ResetDiskDefaultKMSKeyId with a key not Enabled', code: 'InvalidParameter.KMSKeyId.CMKNotEnabled (400)', why: '400 on the Reset page; Modify assumed the same.' },
   { case: 'DescribeDiskDefaultKMSKeyId / Modify… in cn-nanjing or ap-northeast-2', code: 'Abs.InvalidAction.RegionNotSupport', why: 'Documented on the Reset page; applied to every §2.9 action in those regions.' },
+  { case: 'StartInstance / RebootInstance (and their plural forms) with a disk key not Enabled', code: 'InvalidParameter.KMSKeyId.CMKNotEnabled (400)', why: 'Documented 400 on StopInstances; §2.7 infers the same codes for Start and Reboot. A key whose BYOK material is gone (PendingImport) is "not Enabled" too.' },
+  { case: 'StartInstance / RebootInstance with a destroyed (deleted) disk key', code: 'InvalidOperation.KMSKeyIdNotFound (403)', why: 'Documented on StopInstances ("The specified KMSKeyId not found"); the KMS answers Forbidden.KeyNotFound for a destroyed key.' },
+  { case: 'RunInstances with an unknown InstanceType', code: 'InvalidInstanceType.ValueNotSupported', why: 'Not in cloud-api.md; the ECS API reference code.' },
+  { case: 'SystemDisk.Category that cannot be a system disk (regional, ephemeral)', code: 'InvalidSystemDiskCategory.ValueNotSupported', why: 'Not in cloud-api.md; the ECS API reference code.' },
+  { case: 'RunInstances: an encrypted system disk in cn-hongkong-d / ap-southeast-1a', code: 'NotSupportSnapshotEncrypted.ZoneId', why: '§2.3/§5 name the zones but no code; the documented zone code of the encrypted-from-snapshot family (a system disk is made from an image).' },
+  { case: 'RunInstances: an encrypted system disk, or an encrypted data disk from a snapshot, on ecs.ebmg5 & co.', code: 'InvalidInstanceType.NotSupportDiskCategory', why: 'A documented RunInstances code; §5 names the families but not the code.' },
+  { case: 'RunInstances / ReplaceSystemDisk: SystemDisk.Size below the image size or the category minimum', code: 'InvalidDiskSize.TooSmall (403)', why: 'As CreateDisk (§2.2 lists the code without the case).' },
+  { case: 'RunInstances / ReplaceSystemDisk from an own encrypted image with Encrypted omitted', code: '(none: the image\'s key is kept)', why: 'The OOS template (§4) calls ReplaceSystemDisk with the encrypted image and no Encrypted; Encrypted=false gives the documented InvalidParameter.Encrypted.' },
+  { case: 'StartInstance, DeleteInstance or ReplaceSystemDisk while a disk of the instance is still Creating', code: 'IncorrectDiskStatus', why: 'The ECS API reference code for a disk in the wrong state.' },
+  { case: 'an instance action in the wrong status (table of the instances contract); Lab.GetConsoleText / SendConsoleText unless Running', code: 'IncorrectInstanceStatus', why: 'Listed on StopInstances (§2.7) without its cases; used for every status refusal.' },
 ] as const;
 
 export function ecsError(code: string, params: Record<string, string | number> = {}, action?: string): CloudError {

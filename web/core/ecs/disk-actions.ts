@@ -4,12 +4,12 @@
 import { missingParameter } from '../api/codes';
 import type { CallContext } from '../api/context';
 import type { Params } from '../api/params';
-import { DEFAULT_DISK_CATEGORY, DEFAULT_PERFORMANCE_LEVEL, FAMILIES_REFUSING_ENCRYPTED_DISKS, findCategory, findInstanceType, findRegion, sizeRange, type PerformanceLevel } from './catalogue';
+import { DEFAULT_DISK_CATEGORY, FAMILIES_REFUSING_ENCRYPTED_DISKS, findCategory, findInstanceType, findRegion, type PerformanceLevel } from './catalogue';
 import { ecsError } from './codes';
-import { storageBytes, type EcsCore } from './ecs-core';
-import { checkEncryptionLimits, chooseKey, newWrappedKey, resolveChoice, tagForEcs, withDataKey, type KeySource } from './encryption';
-import type { DiskResource, WrappedKey } from './ports';
-import { copyToDisk, storageEncryption } from './storage';
+import type { EcsCore } from './ecs-core';
+import { makeDisk, planDisk, type DiskSource } from './disk-plan';
+import type { Hypervisor } from './hypervisor';
+import type { DiskResource } from './ports';
 import { diskView, hasTags, page, tagsOf } from './views';
 
 export function regionOf(ctx: CallContext) {
@@ -27,74 +27,36 @@ export async function createDisk(core: EcsCore, ctx: CallContext, p: Params) {
   const zoneId = (p.ZoneId as string | undefined) ?? '';
   if (!category.isZoneRedundant && !zoneId) throw missingParameter('ZoneId');
   if (zoneId && !region.Zones.includes(zoneId)) throw ecsError('InvalidZoneId.NotFound', { zoneId, regionId: region.RegionId });
-  const level = category.DiskCategory === 'cloud_essd' ? ((p.PerformanceLevel as PerformanceLevel | undefined) ?? DEFAULT_PERFORMANCE_LEVEL) : undefined;
-  const from = p.SnapshotId !== undefined ? await core.readableSnapshot(ctx, p.SnapshotId as string) : undefined;
-  const snapshot = from?.snapshot;
-  if (snapshot && snapshot.Status !== 'accomplished') throw ecsError('InvalidSnapshotId.NotReady', { snapshotId: snapshot.SnapshotId });
-  if (!snapshot && p.Size === undefined) throw missingParameter('Size');
-  const size = Math.max(snapshot?.SourceDiskSize ?? 0, (p.Size as number | undefined) ?? 0);
-  const range = sizeRange(category, 'data', level ?? DEFAULT_PERFORMANCE_LEVEL)!;
-  const sizeParams = { size, category: category.DiskCategory + (level ? ` ${level}` : ''), min: range.min, max: range.max };
-  if (size < range.min) throw ecsError('InvalidDiskSize.TooSmall', sizeParams);
-  if (size > range.max) throw ecsError('InvalidDiskSize.NotSupported', sizeParams);
-
-  const source: KeySource | undefined = snapshot && { label: `snapshot ${snapshot.SnapshotId}`, Encrypted: snapshot.Encrypted, key: snapshot.key, isShared: from!.isShared };
-  const defaults = await core.store.getDefault(ctx.accountId, ctx.regionId);
-  const choice = chooseKey(ctx, { Encrypted: p.Encrypted as boolean | undefined, KMSKeyId: p.KMSKeyId as string | undefined, source, mode: 'disk', isCrossRegion: false, defaults, regionId: ctx.regionId });
-  if (choice.kind !== 'none') checkEncryptionLimits(ctx.regionId, { category: category.DiskCategory, isFromSnapshot: Boolean(snapshot) });
-  const target = { accountId: ctx.accountId, regionId: ctx.regionId };
-  const key = await resolveChoice(core, ctx, choice, target, source);
-  // Same data key (the snapshot's key kept, or no key at all): the new disk shares the snapshot's chunks and lineage.
-  const isSameKey = Boolean(snapshot && snapshot.key?.KMSKeyId === key?.KMSKeyId);
-
-  if (key) await tagForEcs(core, ctx, key);
-  const wrapped: WrappedKey | undefined = !key ? undefined : isSameKey ? snapshot!.key : await newWrappedKey(core, ctx, key);
-  const disk: DiskResource = {
-    DiskId: core.newId('d'), accountId: ctx.accountId, RegionId: ctx.regionId, ZoneId: zoneId,
-    DiskName: (p.DiskName as string | undefined) ?? '', Description: (p.Description as string | undefined) ?? '', Category: category.DiskCategory,
-    Size: size, ...(level ? { PerformanceLevel: level } : {}), Encrypted: Boolean(wrapped), ...(wrapped ? { key: wrapped } : {}),
-    Status: 'Available', Type: 'data', InstanceId: '', Device: '', DeleteWithInstance: false, SourceSnapshotId: snapshot?.SnapshotId ?? '', ImageId: '',
-    Tags: tagsOf(p.Tag), createdMs: core.now(), storageDiskId: '',
-  };
-  ctx.audit.resourceId = disk.DiskId;
-  ctx.audit.keyId = wrapped?.KMSKeyId;
-
-  if (snapshot && !isSameKey) {
-    // A new data key: the data is re-encrypted through the pool in the background (Creating → Available).
-    await core.commit(ctx, { putDisks: [{ ...disk, Status: 'Creating' }] });
-    core.jobs.start(disk.DiskId, 'CreateDisk', async (report) => {
-      const storageDiskId = await copyToDisk(core, ctx, { storageSnapshotId: snapshot.storageSnapshotId, name: disk.DiskId, source: snapshot.key, target: wrapped, onProgress: report });
-      await finishOrDiscard(core, storageDiskId, async () => {
-        const current = await core.store.getDisk(disk.DiskId);
-        if (!current) throw new Error(`"disk" ${disk.DiskId} vanished while it was being created`);
-        await core.store.commit({ putDisks: [{ ...current, Status: 'Available', storageDiskId }] }, []);
-      });
-    }, () => core.commitBackground({ deleteDisks: [disk.DiskId] }));
-    return { DiskId: disk.DiskId };
-  }
-
-  const storage = snapshot
-    ? await core.disks.createDiskFromSnapshot(snapshot.storageSnapshotId, disk.DiskId)
-    : wrapped
-      ? await withDataKey(core, ctx, wrapped, (handle) => core.disks.createDisk({ name: disk.DiskId, sizeBytes: storageBytes(size), encryption: storageEncryption(wrapped, handle) }))
-      : await core.disks.createDisk({ name: disk.DiskId, sizeBytes: storageBytes(size), encryption: { isEncrypted: false } });
+  const source = p.SnapshotId !== undefined ? await snapshotSource(core, ctx, p.SnapshotId as string) : undefined;
+  const plan = await planDisk(core, ctx, {
+    category: categoryName, PerformanceLevel: p.PerformanceLevel as PerformanceLevel | undefined, Size: p.Size as number | undefined,
+    Encrypted: p.Encrypted as boolean | undefined, KMSKeyId: p.KMSKeyId as string | undefined, zoneId, source, use: 'data',
+  });
+  const DiskId = core.newId('d');
+  ctx.audit.resourceId = DiskId;
+  const made = await makeDisk(core, ctx, plan, {
+    DiskId, DiskName: (p.DiskName as string | undefined) ?? '', Description: (p.Description as string | undefined) ?? '', Type: 'data',
+    InstanceId: '', Device: '', DeleteWithInstance: false, ImageId: '', Tags: tagsOf(p.Tag), readyStatus: 'Available',
+  });
+  ctx.audit.keyId = made.disk.key?.KMSKeyId;
   try {
-    await core.commit(ctx, { putDisks: [{ ...disk, storageDiskId: storage.id }] });
+    await core.commit(ctx, { putDisks: [made.disk] });
   } catch (error) {
-    await core.disks.deleteDisk(storage.id);
+    await made.discard();
     throw error;
   }
-  return { DiskId: disk.DiskId };
+  made.start();
+  return { DiskId };
 }
 
-/** Commits a background result under the ECS lock; if that fails, the storage it made is deleted. */
-export async function finishOrDiscard(core: EcsCore, storageDiskId: string, commit: () => Promise<void>, isSnapshot = false): Promise<void> {
-  try {
-    await core.exclusive(commit);
-  } catch (error) {
-    await (isSnapshot ? core.disks.deleteSnapshot(storageDiskId) : core.disks.deleteDisk(storageDiskId));
-    throw error;
-  }
+/** A snapshot the caller may read (its own, or behind an image shared with it), ready, as a disk source. */
+export async function snapshotSource(core: EcsCore, ctx: CallContext, snapshotId: string): Promise<DiskSource> {
+  const { snapshot, isShared } = await core.readableSnapshot(ctx, snapshotId);
+  if (snapshot.Status !== 'accomplished') throw ecsError('InvalidSnapshotId.NotReady', { snapshotId: snapshot.SnapshotId });
+  return {
+    storageSnapshotId: snapshot.storageSnapshotId, ...(snapshot.key ? { key: snapshot.key } : {}), SnapshotId: snapshot.SnapshotId, size: snapshot.SourceDiskSize,
+    keySource: { label: `snapshot ${snapshot.SnapshotId}`, Encrypted: snapshot.Encrypted, key: snapshot.key, isShared },
+  };
 }
 
 export async function describeDisks(core: EcsCore, ctx: CallContext, p: Params) {
@@ -143,12 +105,12 @@ async function ownInstance(core: EcsCore, ctx: CallContext, instanceId: string) 
   return instance;
 }
 
-/** §2.7 and the §5 family limit; the instance service (next issue) adds the hypervisor side. */
+/** §2.7 and the §5 family limit. A disk attached to a running machine appears at its next start (guest-boot.md). */
 export async function attachDisk(core: EcsCore, ctx: CallContext, p: Params) {
   const disk = await core.ownDisk(ctx, p.DiskId as string);
   const instance = await ownInstance(core, ctx, p.InstanceId as string);
   if (disk.Status !== 'Available') throw ecsError('IncorrectDiskStatus', { diskId: disk.DiskId, status: disk.Status });
-  if (instance.Status !== 'Running' && instance.Status !== 'Stopped') throw ecsError('IncorrectInstanceStatus', { instanceId: instance.InstanceId });
+  if (instance.Status !== 'Running' && instance.Status !== 'Stopped') throw ecsError('IncorrectInstanceStatus', { instanceId: instance.InstanceId, status: instance.Status, reason: '' });
   if (disk.ZoneId && disk.ZoneId !== instance.ZoneId) throw ecsError('InvalidDiskId.ZoneMismatch', { diskId: disk.DiskId, diskZone: disk.ZoneId, instanceZone: instance.ZoneId });
   const family = findInstanceType(instance.InstanceType)?.InstanceTypeFamily ?? instance.InstanceType.split('.').slice(0, 2).join('.');
   if (disk.Encrypted && disk.SourceSnapshotId && FAMILIES_REFUSING_ENCRYPTED_DISKS.includes(family)) {
@@ -160,11 +122,13 @@ export async function attachDisk(core: EcsCore, ctx: CallContext, p: Params) {
   return {};
 }
 
-export async function detachDisk(core: EcsCore, ctx: CallContext, p: Params) {
+export async function detachDisk(core: EcsCore, ctx: CallContext, p: Params, hv?: Hypervisor) {
   const disk = await core.ownDisk(ctx, p.DiskId as string);
   const instance = await ownInstance(core, ctx, p.InstanceId as string);
   if (disk.InstanceId !== instance.InstanceId || disk.Status !== 'In_use') throw ecsError('IncorrectDiskStatus', { diskId: disk.DiskId, status: disk.Status });
-  if (disk.Type === 'system' && instance.Status !== 'Stopped') throw ecsError('IncorrectInstanceStatus', { instanceId: instance.InstanceId });
+  if (disk.Type === 'system' && instance.Status !== 'Stopped') throw ecsError('IncorrectInstanceStatus', { instanceId: instance.InstanceId, status: instance.Status, reason: ': detach a system disk only from a Stopped instance' });
   await core.commit(ctx, { putDisks: [{ ...disk, InstanceId: '', Device: '', Status: 'Available', DeleteWithInstance: (p.DeleteWithInstance as boolean | undefined) ?? disk.DeleteWithInstance }] });
+  // A running machine loses the disk: its I/O is never answered again (its key goes at the next power-off).
+  hv?.detachDisk(instance.InstanceId, disk.DiskId);
   return {};
 }

@@ -21,7 +21,7 @@ export interface RolePort {
   hasEcsDiskEncryptionRole(accountId: string): Promise<{ RoleId: string } | undefined>;
 }
 
-/** An instance as AttachDisk needs it; the next issue's instance service implements the port. */
+/** An instance as AttachDisk needs it (InstanceResource satisfies it; the store is the default port). */
 export interface InstanceView {
   InstanceId: string;
   accountId: string;
@@ -52,8 +52,12 @@ export interface EcsOptions {
   /** Random lowercase letters and digits, `length` of them (resource ids). */
   randomId(length: number): string;
   publicImageContents(): SectorWrite[];
-  /** Default: no instances exist (this issue). */
+  /** Default: the store's instances (tests may give a fake). */
   instances?: InstancePort;
+  /** The visible steps of instance transitions (Pending → Starting → Running, Stopping → Stopped), ms; default 400. */
+  instanceStepMs?: number;
+  /** DescribeInstanceVncUrl: the lab URL of an instance's console page; default the hash route alone. */
+  vncUrl?(instanceId: string): string;
 }
 
 export const GIB = 1 << 30;
@@ -83,6 +87,8 @@ export class EcsCore {
   readonly jobs = new JobRunner();
   private readonly randomId: (length: number) => string;
   readonly publicImageContents: () => SectorWrite[];
+  readonly instanceStepMs: number;
+  readonly vncUrl: (instanceId: string) => string;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(options: EcsOptions) {
@@ -95,15 +101,17 @@ export class EcsCore {
     this.clock = options.clock;
     this.randomId = options.randomId;
     this.publicImageContents = options.publicImageContents;
-    this.instances = options.instances ?? { getInstance: async () => undefined };
+    this.instances = options.instances ?? { getInstance: (instanceId) => this.store.getInstance(instanceId) };
+    this.instanceStepMs = options.instanceStepMs ?? 400;
+    this.vncUrl = options.vncUrl ?? ((instanceId) => `#/ecs/instances/${instanceId}/console`);
   }
 
   now(): number {
     return this.clock.nowMs();
   }
 
-  /** d-…, s-…, m-… (20 characters, as the cloud's), lin-… for lineages. */
-  newId(prefix: 'd' | 's' | 'm' | 'lin'): string {
+  /** d-…, s-…, m-…, i-… (20 characters, as the cloud's), lin-… for lineages. */
+  newId(prefix: 'd' | 's' | 'm' | 'i' | 'lin'): string {
     return `${prefix}-${this.randomId(prefix === 'lin' ? 16 : 18)}`;
   }
 

@@ -11,9 +11,11 @@ import { attachDisk, createDisk, deleteDisk, describeDisks, detachDisk, modifyDi
 import type { EcsCore } from './ecs-core';
 import { copyImage, createImage, deleteImage, describeImages, describeImageSharePermission, modifyImageSharePermission } from './image-actions';
 import { describePrice } from './price';
+import type { Hypervisor } from './hypervisor';
+import { INSTANCE_ACTIONS } from './instance-product';
 import { copySnapshot, createSnapshot, deleteSnapshot, describeSnapshots } from './snapshot-actions';
 
-type Run = (core: EcsCore, ctx: CallContext, p: Params) => Promise<Record<string, unknown>>;
+type Run = (core: EcsCore, ctx: CallContext, p: Params, hv: Hypervisor) => Promise<Record<string, unknown>>;
 
 const id = (what: string, isRequired = true): ParamSpec => ({ type: 'string', isRequired, maxLength: 128, description: `The ${what} id.` });
 const name = (what: string): ParamSpec => ({
@@ -92,8 +94,8 @@ const ACTIONS: Record<string, { description: string; params: ParamSchema; run: R
     RetentionDays: { type: 'integer', min: 1, max: 65536, description: 'Days to keep the copy (accepted; not enforced by the lab).' },
     Encrypted: encrypted, KMSKeyId: kmsKeyId, Tag: tag,
   }, copySnapshot),
-  CreateImage: action('Creates a custom image from a snapshot (from an instance: next version).', {
-    SnapshotId: id('snapshot', false), ImageName: name('image'), Description: description,
+  CreateImage: action('Creates a custom image from a snapshot, or from a Running or Stopped instance (a snapshot of its system disk).', {
+    SnapshotId: id('snapshot', false), InstanceId: id('instance', false), ImageName: name('image'), Description: description,
     Platform: { type: 'string', maxLength: 64, description: 'Accepted; the lab\'s guest is LabOS.' },
     Architecture: { type: 'string', enum: ['x86_64'], description: 'x86_64.' }, Tag: tag,
   }, createImage),
@@ -130,10 +132,10 @@ const ACTIONS: Record<string, { description: string; params: ParamSchema; run: R
   ResetDiskDefaultKMSKeyId: action('Sets the default key back to the region\'s service key.', {}, resetDefaultKey),
 };
 
-export function ecsProduct(core: EcsCore): ProductDefinition {
+export function ecsProduct(core: EcsCore, hv: Hypervisor): ProductDefinition {
   const actions: Record<string, ActionDefinition> = {};
-  for (const [actionName, def] of Object.entries(ACTIONS)) {
-    actions[actionName] = { description: def.description, params: def.params, run: (ctx, p) => core.exclusive(() => def.run(core, ctx, p)) };
+  for (const [actionName, def] of Object.entries({ ...ACTIONS, ...INSTANCE_ACTIONS })) {
+    actions[actionName] = { description: def.description, params: def.params, run: (ctx, p) => core.exclusive(() => def.run(core, ctx, p, hv)) };
   }
-  return { name: 'Ecs', description: 'Elastic Compute Service: block storage (disks, snapshots, images) and its encryption.', actions };
+  return { name: 'Ecs', description: 'Elastic Compute Service: instances, block storage (disks, snapshots, images) and its encryption.', actions };
 }

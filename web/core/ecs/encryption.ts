@@ -35,8 +35,10 @@ export interface KeyRequest {
   Encrypted?: boolean;
   KMSKeyId?: string;
   source?: KeySource;
-  /** 'disk': CreateDisk (Encrypted must be asked for from an encrypted snapshot); 'copy': CopySnapshot/CopyImage. */
-  mode: 'disk' | 'copy';
+  /** 'disk': CreateDisk (Encrypted must be asked for from an encrypted snapshot); 'copy': CopySnapshot/CopyImage;
+   *  'image': a system disk from an image (RunInstances, ReplaceSystemDisk): Encrypted omitted keeps an own
+   *  encrypted image's key (the OOS template's ReplaceSystemDisk passes none), Encrypted=false is refused. */
+  mode: 'disk' | 'copy' | 'image';
   /** A copy to another region cannot keep the source's (regional) key. */
   isCrossRegion: boolean;
   /** Account-level default encryption of the target account and region (§2.9). */
@@ -56,10 +58,8 @@ export function chooseKey(ctx: CallContext, r: KeyRequest): KeyChoice {
       if (r.Encrypted !== true || (explicit && r.KMSKeyId === src.key?.KMSKeyId)) throw ecsError('InvalidParam.EncryptedMismatch', { source: src.label });
       return explicit ? { kind: 'explicit', keyId: r.KMSKeyId! } : { kind: 'service' };
     }
-    if (r.mode === 'disk') {
-      if (r.Encrypted === false) throw ecsError('InvalidParameter.Encrypted', { source: src.label });
-      if (r.Encrypted === undefined && !isDefaultOn) throw ecsError('InvalidEncrypted.NotMatchSnapshot', { snapshotId: src.label });
-    }
+    if (r.mode !== 'copy' && r.Encrypted === false) throw ecsError('InvalidParameter.Encrypted', { source: src.label });
+    if (r.mode === 'disk' && r.Encrypted === undefined && !isDefaultOn) throw ecsError('InvalidEncrypted.NotMatchSnapshot', { snapshotId: src.label });
     if (explicit) return { kind: 'explicit', keyId: r.KMSKeyId! };
     // Encryption is never removed; a copy to another region needs a key of that region.
     if (r.isCrossRegion) return isDefaultOn ? { kind: 'account-default' } : { kind: 'service' };
@@ -99,7 +99,7 @@ type NotFoundCode = 'InvalidParameter.KMSKeyId.NotFound' | 'InvalidOperation.KMS
 const KEY_STATE_CODES: Record<string, string> = { 'Rejected.Disabled': 'Disabled', 'Rejected.PendingDeletion': 'PendingDeletion', 'Rejected.PendingImport': 'PendingImport' };
 
 /** A KMS error as ECS reports it (§2.2): unknown key → NotFound, refused state → CMKNotEnabled. */
-export function mapKmsError(ctx: CallContext, error: unknown, keyId: string, regionId: string, notFound: NotFoundCode = 'InvalidParameter.KMSKeyId.NotFound', otherwise?: string): unknown {
+export function mapKmsError(ctx: Pick<CallContext, 'action'>, error: unknown, keyId: string, regionId: string, notFound: NotFoundCode = 'InvalidParameter.KMSKeyId.NotFound', otherwise?: string): unknown {
   if (!isCloudError(error)) return error;
   if (error.code === 'Forbidden.KeyNotFound' || error.code === 'Forbidden.AliasNotFound') return ecsError(notFound, { keyId, regionId }, ctx.action);
   if (KEY_STATE_CODES[error.code]) return ecsError('InvalidParameter.KMSKeyId.CMKNotEnabled', { keyId, state: KEY_STATE_CODES[error.code] }, ctx.action);

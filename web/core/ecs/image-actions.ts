@@ -1,14 +1,16 @@
 // ECS image actions (../shared/spec/cloud-api.md §2.5): the public LabOS image (its data from
-// guest/image.ts through EcsOptions.publicImageContents), CreateImage from a snapshot, DescribeImages
-// (self / others / system), CopyImage with the four encryption rules, DeleteImage, and sharing with
+// guest/image.ts through EcsOptions.publicImageContents), CreateImage from a snapshot or an instance,
+// DescribeImages (self / others / system), CopyImage with the four encryption rules, DeleteImage, and sharing with
 // the lab's other account (ModifyImageSharePermission / DescribeImageSharePermission).
-import { missingParameter } from '../api/codes';
+import { invalidParameter, missingParameter } from '../api/codes';
 import type { CallContext } from '../api/context';
 import type { Params } from '../api/params';
 import { LAB_ACCOUNTS } from '../lab/lab-product';
 import { ecsError } from './codes';
 import { GIB, type EcsCore } from './ecs-core';
 import { regionOf } from './disk-actions';
+import { kmsCallerFor } from './encryption';
+import { ownInstance, wrongStatus } from './instance-power';
 import type { EcsChange, ImageResource, SnapshotResource } from './ports';
 import { markSnapshotFailed, planCopy, startCopy } from './snapshot-actions';
 import { imageView, page, tagsOf } from './views';
@@ -51,6 +53,8 @@ function newImage(core: EcsCore, ctx: CallContext, fields: Partial<ImageResource
 }
 
 export async function createImage(core: EcsCore, ctx: CallContext, p: Params) {
+  if (p.InstanceId !== undefined && p.SnapshotId !== undefined) throw invalidParameter('InstanceId', 'give SnapshotId or InstanceId, not both');
+  if (p.InstanceId !== undefined) return createImageFromInstance(core, ctx, p);
   if (p.SnapshotId === undefined) throw missingParameter('SnapshotId');
   const snapshot = await core.ownSnapshot(ctx, p.SnapshotId as string);
   if (snapshot.Status !== 'accomplished') throw ecsError('InvalidSnapshotId.NotReady', { snapshotId: snapshot.SnapshotId });
@@ -67,6 +71,52 @@ export async function createImage(core: EcsCore, ctx: CallContext, p: Params) {
     report(100);
     await setImageStatus(core, ImageId, ctx.regionId, 'Available');
   }, () => setImageStatus(core, ImageId, ctx.regionId, 'CreateFailed'));
+  return { ImageId };
+}
+
+/** An image of a Running or Stopped instance: a snapshot of its system disk now (point in time, the
+ *  disk's own key and lineage, kept as an ordinary snapshot), then the image over it. */
+async function createImageFromInstance(core: EcsCore, ctx: CallContext, p: Params) {
+  const instance = await ownInstance(core, ctx, p.InstanceId as string);
+  if (instance.Status !== 'Running' && instance.Status !== 'Stopped') throw wrongStatus(instance);
+  const disk = (await core.store.listDisks()).find((d) => d.InstanceId === instance.InstanceId && d.Type === 'system');
+  if (!disk || disk.Status !== 'In_use') throw ecsError('IncorrectDiskStatus', { diskId: disk?.DiskId ?? '(none)', status: disk?.Status ?? 'missing' });
+  // §2.4: ECS needs its role to snapshot a CMK-encrypted disk.
+  if (disk.key) await kmsCallerFor(core, disk.key.accountId, disk.key.isServiceKey);
+  const ImageId = core.newId('m');
+  const SnapshotId = core.newId('s');
+  ctx.audit.resourceId = ImageId;
+  ctx.audit.keyId = disk.key?.KMSKeyId;
+  const storage = await core.disks.createSnapshot(disk.storageDiskId, SnapshotId);
+  const snapshot: SnapshotResource = {
+    SnapshotId, accountId: ctx.accountId, RegionId: ctx.regionId, SnapshotName: `Created for image ${ImageId}`, Description: `System disk of ${instance.InstanceId}`,
+    Status: 'progressing', progressPercent: 0, SourceDiskSize: disk.Size, SourceDiskId: disk.DiskId, SourceDiskType: 'system', SourceDiskCategory: disk.Category,
+    SourceSnapshotId: '', SourceRegionId: '', Encrypted: disk.Encrypted, ...(disk.key ? { key: disk.key } : {}), Usage: 'image', Tags: [], createdMs: core.now(),
+    storageSnapshotId: storage.id,
+  };
+  const image = newImage(core, ctx, {
+    ImageId, RegionId: ctx.regionId, SnapshotId, Size: disk.Size, Encrypted: disk.Encrypted, ...(disk.key ? { KMSKeyId: disk.key.KMSKeyId } : {}),
+    ImageName: (p.ImageName as string | undefined) ?? '', Description: (p.Description as string | undefined) ?? '', OSName: instance.OSName,
+  }, p);
+  try {
+    await core.commit(ctx, { putSnapshots: [snapshot], putImages: [image] });
+  } catch (error) {
+    await core.disks.deleteSnapshot(storage.id);
+    throw error;
+  }
+  core.jobs.start(ImageId, 'CreateImage', async (report) => {
+    report(100);
+    await core.exclusive(async () => {
+      const current = await core.store.getSnapshot(SnapshotId);
+      if (!current) throw new Error(`"snapshot" ${SnapshotId} vanished while its image was being made`);
+      const change: EcsChange = { putSnapshots: [{ ...current, Status: 'accomplished', progressPercent: 100 }] };
+      await setImageStatus(core, ImageId, ctx.regionId, 'Available', change, true);
+      await core.store.commit(change, []);
+    });
+  }, async () => {
+    await markSnapshotFailed(core, SnapshotId);
+    await setImageStatus(core, ImageId, ctx.regionId, 'CreateFailed');
+  });
   return { ImageId };
 }
 

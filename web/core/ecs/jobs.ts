@@ -54,6 +54,11 @@ export class JobRunner {
     return this.running.get(resourceId)?.percent;
   }
 
+  /** Resolves when the job running for `resourceId` (if any) has settled, success or failure. */
+  async whenDone(resourceId: string): Promise<void> {
+    await this.running.get(resourceId)?.promise;
+  }
+
   isRunning(resourceId: string): boolean {
     return this.running.has(resourceId);
   }

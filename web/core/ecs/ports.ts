@@ -4,6 +4,7 @@
 // a change with its audit record in one transaction (as the KMS store does); memory/ has the twin.
 import type { AuditRecord } from '../audit/types';
 import type { PerformanceLevel } from './catalogue';
+import type { InstanceStatus } from './instance-ports';
 
 /** The wrapped data key kept with an encrypted resource: never plaintext (house-style "Where secrets may live"). */
 export interface WrappedKey {
@@ -45,13 +46,13 @@ export interface DiskResource {
   /** The wrapped data key (encrypted disks). */
   key?: WrappedKey;
   Status: DiskStatus;
-  /** 'system' when it is an instance's system disk (next issue), else 'data'. */
+  /** 'system' when it is an instance's system disk, else 'data'. */
   Type: 'system' | 'data';
   InstanceId: string;
   Device: string;
   DeleteWithInstance: boolean;
   SourceSnapshotId: string;
-  /** The image a system disk was made from (next issue). */
+  /** The image a system disk was made from. */
   ImageId: string;
   Tags: Tag[];
   createdMs: number;
@@ -131,6 +132,33 @@ export interface DefaultEncryption {
   KMSKeyId?: string;
 }
 
+/** An instance (§2.3, §2.7; issue 6). Its disks point at it (DiskResource.InstanceId); the power state
+ *  (which data keys are in the pool) is the hypervisor's, in memory, never stored. */
+export interface InstanceResource {
+  /** 'i-' + 18 lowercase letters and digits. */
+  InstanceId: string;
+  accountId: string;
+  RegionId: string;
+  ZoneId: string;
+  InstanceName: string;
+  /** Default: the InstanceId. The guest gets it from the hypervisor (metadata), never from its disk. */
+  HostName: string;
+  Description: string;
+  InstanceType: string;
+  /** The image the instance (or its last ReplaceSystemDisk) started from. */
+  ImageId: string;
+  /** From the image when the instance was made (the image may be deleted later). */
+  OSName: string;
+  Status: InstanceStatus;
+  /** +1 at each API start or reboot and at RunInstances' first start: a host compares it with its
+   *  PowerState.bootCount to see a reboot it did not make (another tab). */
+  bootCount: number;
+  createdMs: number;
+  /** The last API start (0: never started). */
+  startedMs: number;
+  Tags: Tag[];
+}
+
 /** One atomic change: all of it lands (with its audit records), or none of it. */
 export interface EcsChange {
   putDisks?: DiskResource[];
@@ -141,6 +169,8 @@ export interface EcsChange {
   /** Images are keyed by ImageId + RegionId (a public image has one id in every region). */
   deleteImages?: { ImageId: string; RegionId: string }[];
   putDefaults?: DefaultEncryption[];
+  putInstances?: InstanceResource[];
+  deleteInstances?: string[];
 }
 
 export interface EcsStore {
@@ -153,6 +183,9 @@ export interface EcsStore {
   listImages(): Promise<ImageResource[]>;
   getDefault(accountId: string, regionId: string): Promise<DefaultEncryption | undefined>;
   listDefaults(): Promise<DefaultEncryption[]>;
+  getInstance(instanceId: string): Promise<InstanceResource | undefined>;
+  /** Every instance of every account, oldest first. */
+  listInstances(): Promise<InstanceResource[]>;
   /** Applies `change` and appends `audit` in one transaction; throws AuditConflict (writing nothing)
    *  unless audit[0] follows the audit store's head. An empty `audit` is allowed (background jobs). */
   commit(change: EcsChange, audit: AuditRecord[]): Promise<void>;

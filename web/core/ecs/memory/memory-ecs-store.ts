@@ -2,7 +2,7 @@
 // into a MemoryAuditStore in the same synchronous step, as an IndexedDB adapter does in one transaction.
 import type { MemoryAuditStore } from '../../audit/memory-audit-store';
 import type { AuditRecord } from '../../audit/types';
-import type { DefaultEncryption, DiskResource, EcsChange, EcsStore, ImageResource, SnapshotResource } from '../ports';
+import type { DefaultEncryption, DiskResource, EcsChange, EcsStore, ImageResource, InstanceResource, SnapshotResource } from '../ports';
 
 const imageKey = (imageId: string, regionId: string) => `${regionId}|${imageId}`;
 const defaultKey = (accountId: string, regionId: string) => `${accountId}|${regionId}`;
@@ -14,6 +14,7 @@ export interface EcsStoreDump {
   snapshots: SnapshotResource[];
   images: ImageResource[];
   defaults: DefaultEncryption[];
+  instances: InstanceResource[];
 }
 
 export class MemoryEcsStore implements EcsStore {
@@ -21,6 +22,7 @@ export class MemoryEcsStore implements EcsStore {
   private readonly snapshots = new Map<string, SnapshotResource>();
   private readonly images = new Map<string, ImageResource>();
   private readonly defaults = new Map<string, DefaultEncryption>();
+  private readonly instances = new Map<string, InstanceResource>();
   /** Test hook: when set, the next commit throws it and changes nothing. */
   failNextCommit: Error | undefined;
 
@@ -34,6 +36,8 @@ export class MemoryEcsStore implements EcsStore {
   async listImages() { return [...this.images.values()].sort(byCreation).map(copy); }
   async getDefault(accountId: string, regionId: string) { const d = this.defaults.get(defaultKey(accountId, regionId)); return d && copy(d); }
   async listDefaults() { return [...this.defaults.values()].map(copy); }
+  async getInstance(id: string) { const i = this.instances.get(id); return i && copy(i); }
+  async listInstances() { return [...this.instances.values()].sort(byCreation).map(copy); }
 
   async commit(change: EcsChange, audit: AuditRecord[]) {
     if (this.failNextCommit) {
@@ -45,10 +49,12 @@ export class MemoryEcsStore implements EcsStore {
     for (const id of change.deleteDisks ?? []) this.disks.delete(id);
     for (const id of change.deleteSnapshots ?? []) this.snapshots.delete(id);
     for (const ref of change.deleteImages ?? []) this.images.delete(imageKey(ref.ImageId, ref.RegionId));
+    for (const id of change.deleteInstances ?? []) this.instances.delete(id);
     for (const d of change.putDisks ?? []) this.disks.set(d.DiskId, copy(d));
     for (const s of change.putSnapshots ?? []) this.snapshots.set(s.SnapshotId, copy(s));
     for (const i of change.putImages ?? []) this.images.set(imageKey(i.ImageId, i.RegionId), copy(i));
     for (const d of change.putDefaults ?? []) this.defaults.set(defaultKey(d.accountId, d.RegionId), copy(d));
+    for (const i of change.putInstances ?? []) this.instances.set(i.InstanceId, copy(i));
     this.audit.appendChecked(audit);
   }
 
@@ -57,6 +63,7 @@ export class MemoryEcsStore implements EcsStore {
     this.snapshots.clear();
     this.images.clear();
     this.defaults.clear();
+    this.instances.clear();
   }
 
   /** Everything stored, in a stable order, for "nothing changed" assertions. */
@@ -67,6 +74,7 @@ export class MemoryEcsStore implements EcsStore {
       snapshots: sortBy(this.snapshots.values(), (s) => s.SnapshotId),
       images: sortBy(this.images.values(), (i) => imageKey(i.ImageId, i.RegionId)),
       defaults: sortBy(this.defaults.values(), (d) => defaultKey(d.accountId, d.RegionId)),
+      instances: sortBy(this.instances.values(), (i) => i.InstanceId),
     };
   }
 }
