@@ -53,6 +53,12 @@ export interface RecoveryReport {
   completedImages: string[];
   /** DiskService disks and snapshots left by the interrupted jobs and named by no ECS resource. */
   freedStorage: string[];
+  /** Instances left Starting, or Pending with every disk made: Running (the host boots them when needed). */
+  runningInstances: string[];
+  /** Instances left Stopping. */
+  stoppedInstances: string[];
+  /** Instances left Pending whose disk creation was cut off: deleted with the disks made for them. */
+  deletedInstances: string[];
 }
 
 export interface RecoveryDeps {
@@ -68,7 +74,10 @@ export interface RecoveryDeps {
  *  Storage the interrupted jobs left behind is freed. Run after DiskService.deleteInterruptedCopies(). */
 export async function settleInterruptedJobs(deps: RecoveryDeps): Promise<RecoveryReport> {
   const { store, disks, locks } = deps;
-  const report: RecoveryReport = { deletedDisks: [], failedSnapshots: [], completedSnapshots: [], failedImages: [], completedImages: [], freedStorage: [] };
+  const report: RecoveryReport = {
+    deletedDisks: [], failedSnapshots: [], completedSnapshots: [], failedImages: [], completedImages: [], freedStorage: [],
+    runningInstances: [], stoppedInstances: [], deletedInstances: [],
+  };
   const isOrphaned = async (id: string) => !(await locks.isHeld(jobLock(id)));
   const interrupted = new Set<string>();
   const change: EcsChange = { deleteDisks: [], putSnapshots: [], putImages: [] };
@@ -96,10 +105,55 @@ export async function settleInterruptedJobs(deps: RecoveryDeps): Promise<Recover
     change.putImages!.push({ ...image, Status: isComplete ? 'Available' : 'CreateFailed', progressPercent: isComplete ? 100 : image.progressPercent });
     (isComplete ? report.completedImages : report.failedImages).push(image.ImageId);
   }
+  const freedWithInstances = await settleInstances(deps, change, isOrphaned, report);
   // One change, no audit record: like the jobs' own status writes (the starting call was recorded).
   await store.commit(change, []);
+  for (const storageDiskId of freedWithInstances) {
+    await disks.deleteDisk(storageDiskId);
+    report.freedStorage.push(storageDiskId);
+  }
   await freeLeftovers(deps, interrupted, report);
   return report;
+}
+
+/** Instances whose status job no page runs any more: Starting → Running and Stopping → Stopped (the
+ *  step the job would have taken; a Running instance with no session is normal after a reload — the
+ *  host power-cycles it through the KMS when it needs the machine). Pending: with every disk made it
+ *  becomes Running as RunInstances asked (its first boot happens at the host, keys fetched then); if a
+ *  disk's creation was cut off (deleted above), the instance and the disks made for it are deleted,
+ *  as a failed RunInstances leaves nothing. Returns the storage disks to free after the commit. */
+async function settleInstances(deps: RecoveryDeps, change: EcsChange, isOrphaned: (id: string) => Promise<boolean>, report: RecoveryReport): Promise<string[]> {
+  const deleted = new Set(change.deleteDisks);
+  const allDisks = await deps.store.listDisks();
+  const freed: string[] = [];
+  change.putInstances = [];
+  change.deleteInstances = [];
+  for (const instance of await deps.store.listInstances()) {
+    if (!['Pending', 'Starting', 'Stopping'].includes(instance.Status) || !(await isOrphaned(instance.InstanceId))) continue;
+    if (instance.Status === 'Stopping') {
+      change.putInstances.push({ ...instance, Status: 'Stopped' });
+      report.stoppedInstances.push(instance.InstanceId);
+      continue;
+    }
+    const own = allDisks.filter((d) => d.InstanceId === instance.InstanceId);
+    // A disk copy still running in another tab: that tab finishes the instance too.
+    if (own.some((d) => d.Status === 'Creating' && !deleted.has(d.DiskId))) continue;
+    if (instance.Status === 'Pending' && (own.some((d) => deleted.has(d.DiskId)) || !own.some((d) => d.Type === 'system'))) {
+      change.deleteInstances.push(instance.InstanceId);
+      for (const disk of own.filter((d) => !deleted.has(d.DiskId))) {
+        change.deleteDisks!.push(disk.DiskId);
+        if (disk.storageDiskId) freed.push(disk.storageDiskId);
+      }
+      report.deletedInstances.push(instance.InstanceId);
+      continue;
+    }
+    const isFirstBoot = instance.Status === 'Pending';
+    change.putInstances.push({
+      ...instance, Status: 'Running', ...(isFirstBoot ? { bootCount: instance.bootCount + 1, startedMs: instance.startedMs || instance.createdMs } : {}),
+    });
+    report.runningInstances.push(instance.InstanceId);
+  }
+  return freed;
 }
 
 /** Storage disks and snapshots named after an interrupted resource (ECS names its storage by the
