@@ -3,9 +3,10 @@
 // reboot with the key disabled leaves the machine 'refused' (no sector answered) and Running; after
 // EnableKey a forced reboot brings it back with everything written before.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { EcsService } from '../../../web/core/ecs/ecs-service';
 import type { EcsLab } from '../../support/ecs-harness';
 import { rejectionOf } from '../../support/kms-harness';
-import { decrypts, disksOf, hda, on, run, sector, settledOrPending, statusOf, instanceLab } from './instance-helpers';
+import { decrypts, disksOf, hda, instanceLab, launch, on, run, sector, settledOrPending, statusOf } from './instance-helpers';
 
 let lab: EcsLab;
 let cmk: string;
@@ -87,5 +88,201 @@ describe('a refused key (the FAQ flow)', () => {
     expect(on(lab.ecs.hypervisor.state(id)).bootCount).toBe(2);
     expect(new TextDecoder().decode((await after.read(100, 1)).subarray(0, 28))).toBe('hello from before the reboot');
     expect(new TextDecoder().decode((await after.read(101, 1)).subarray(0, 33))).toBe('written while the key is disabled');
+  });
+});
+
+/** Data keys loaded into the pool and not released yet (the hypervisor's, once the jobs have settled). */
+function countLiveKeys(target: EcsLab): () => number {
+  const live = new Set<string>();
+  const load = target.cipher.loadWrappedKey.bind(target.cipher);
+  const release = target.cipher.releaseKey.bind(target.cipher);
+  target.cipher.loadWrappedKey = async (key) => { const h = await load(key); live.add(h); return h; };
+  target.cipher.releaseKey = async (handle) => { live.delete(handle); await release(handle); };
+  return () => live.size;
+}
+
+async function destroy(keyId: string) {
+  await lab.kmsCall('ScheduleKeyDeletion', { KeyId: keyId, PendingWindowInDays: 7 });
+  await lab.router.call('Lab', 'AdvanceClock', { Days: 8 });
+}
+
+describe('KMS error paths of StartInstance / RebootInstance (issue 6 item 3)', () => {
+  it('StartInstance with the key disabled → CMKNotEnabled (400), still Stopped, nothing changed; after EnableKey it starts', async () => {
+    const [id] = await run(lab, encryptedCmk());
+    await lab.ecsCall('StopInstance', { InstanceId: id });
+    await lab.settle();
+    await lab.kmsCall('DisableKey', { KeyId: cmk });
+    for (const [action, params] of [['StartInstance', { InstanceId: id }], ['StartInstances', { InstanceId: [id] }]] as const) {
+      const before = lab.snapshotState();
+      const error = await rejectionOf(lab.ecsCall(action, params));
+      expect([action, error.Code, error.HttpStatus]).toEqual([action, 'InvalidParameter.KMSKeyId.CMKNotEnabled', 400]);
+      expect(lab.snapshotState()).toBe(before);
+      expect(lab.ecs.hypervisor.state(id).kind).toBe('off');
+    }
+    const perInstance = await lab.ecsCall('StartInstances', { InstanceId: [id], BatchOptimization: 'SuccessFirst' });
+    expect(perInstance.InstanceResponses).toEqual({ InstanceResponse: [expect.objectContaining({ Code: 'InvalidParameter.KMSKeyId.CMKNotEnabled', CurrentStatus: 'Stopped' })] });
+    await lab.kmsCall('EnableKey', { KeyId: cmk });
+    await lab.ecsCall('StartInstance', { InstanceId: id });
+    await lab.settle();
+    expect(await statusOf(lab, id)).toBe('Running');
+  });
+
+  it('RebootInstance with the key disabled → CMKNotEnabled (400) and the running session is kept (same machine, still answering)', async () => {
+    const [id] = await run(lab, encryptedCmk());
+    const session = on(lab.ecs.hypervisor.state(id));
+    await lab.kmsCall('DisableKey', { KeyId: cmk });
+    const before = lab.snapshotState();
+    for (const params of [{ InstanceId: id }, { InstanceId: id, ForceStop: true }]) {
+      const error = await rejectionOf(lab.ecsCall('RebootInstance', params));
+      expect([error.Code, error.HttpStatus]).toEqual(['InvalidParameter.KMSKeyId.CMKNotEnabled', 400]);
+    }
+    expect((await rejectionOf(lab.ecsCall('RebootInstances', { InstanceId: [id] }))).Code).toBe('InvalidParameter.KMSKeyId.CMKNotEnabled');
+    expect(lab.snapshotState()).toBe(before);
+    expect(lab.ecs.hypervisor.state(id)).toBe(session);
+    const mbr = await session.disks[0].read(0, 1);
+    expect(mbr[510]).toBe(0x55);
+  });
+
+  it('a destroyed key → InvalidOperation.KMSKeyIdNotFound (403) at start and reboot; a key pending deletion → CMKNotEnabled', async () => {
+    const [running, stopped] = await run(lab, { ...encryptedCmk(), Amount: 2 });
+    await lab.ecsCall('StopInstance', { InstanceId: stopped });
+    await lab.settle();
+    await lab.kmsCall('ScheduleKeyDeletion', { KeyId: cmk, PendingWindowInDays: 7 });
+    expect((await rejectionOf(lab.ecsCall('StartInstance', { InstanceId: stopped }))).Code).toBe('InvalidParameter.KMSKeyId.CMKNotEnabled');
+    await lab.router.call('Lab', 'AdvanceClock', { Days: 8 });
+    const before = lab.snapshotState();
+    const start = await rejectionOf(lab.ecsCall('StartInstance', { InstanceId: stopped }));
+    expect([start.Code, start.HttpStatus]).toEqual(['InvalidOperation.KMSKeyIdNotFound', 403]);
+    const reboot = await rejectionOf(lab.ecsCall('RebootInstance', { InstanceId: running, ForceStop: true }));
+    expect([reboot.Code, reboot.HttpStatus]).toEqual(['InvalidOperation.KMSKeyIdNotFound', 403]);
+    expect(lab.snapshotState()).toBe(before);
+    // A guest reboot now: refused with the same code, the black screen for good.
+    const state = await lab.ecs.hypervisor.powerCycle(running, 'ctrl-alt-del');
+    expect(state.kind === 'refused' && [state.error.code, state.error.httpStatus]).toEqual(['InvalidOperation.KMSKeyIdNotFound', 403]);
+    expect((await decrypts(lab)).at(-1)).toMatchObject({ outcome: 'Failure', errorCode: 'Forbidden.KeyNotFound' });
+  });
+
+  it('StopInstance (ForceStop) and DeleteInstance work whatever the key state, and release the keys', async () => {
+    const live = countLiveKeys(lab);
+    const [a, b, c] = await run(lab, { ...encryptedCmk(), Amount: 3 });
+    expect(live()).toBe(3);
+    await lab.kmsCall('DisableKey', { KeyId: cmk });
+    await lab.ecsCall('StopInstance', { InstanceId: a, ForceStop: true });
+    await lab.settle();
+    expect(await statusOf(lab, a)).toBe('Stopped');
+    expect(live()).toBe(2);
+    await lab.ecsCall('DeleteInstance', { InstanceId: b, Force: true });
+    expect(live()).toBe(1);
+    // A refused machine (black screen) can be stopped and deleted too.
+    expect((await lab.ecs.hypervisor.powerCycle(c, 'guest-reboot')).kind).toBe('refused');
+    expect(live()).toBe(0);
+    await destroy(cmk);
+    await lab.ecsCall('StopInstance', { InstanceId: c, ForceStop: true });
+    await lab.settle();
+    expect(lab.ecs.hypervisor.state(c).kind).toBe('off');
+    await lab.ecsCall('DeleteInstances', { InstanceId: [a, c] });
+    expect((await lab.ecsCall('DescribeInstances')).TotalCount).toBe(0);
+  });
+
+  it('Stop then Start after EnableKey also brings the machine back with its data', async () => {
+    const [id] = await run(lab, encryptedCmk());
+    await hda(lab, id).write(2000, sector('kept across stop and start'));
+    await lab.kmsCall('DisableKey', { KeyId: cmk });
+    expect((await lab.ecs.hypervisor.powerCycle(id, 'guest-reboot')).kind).toBe('refused');
+    await lab.ecsCall('StopInstance', { InstanceId: id });
+    await lab.settle();
+    await lab.kmsCall('EnableKey', { KeyId: cmk });
+    await lab.ecsCall('StartInstance', { InstanceId: id });
+    await lab.settle();
+    expect(new TextDecoder().decode((await hda(lab, id).read(2000, 1)).subarray(0, 26))).toBe('kept across stop and start');
+  });
+});
+
+describe('the service key path', () => {
+  it('an encrypted system disk under the service key: fetched by ECS itself (system caller); the key cannot be disabled, so a guest reboot always comes back', async () => {
+    const [id] = await run(lab, { 'SystemDisk.Encrypted': true });
+    const system = (await disksOf(lab, id))[0];
+    const boot = (await decrypts(lab)).at(-1)!;
+    expect(boot).toMatchObject({ outcome: 'Success', keyId: system.KMSKeyId, caller: { type: 'system', principalId: 'ecs.aliyuncs.com' } });
+    const disable = await rejectionOf(lab.kmsCall('DisableKey', { KeyId: system.KMSKeyId }));
+    expect(disable.Code).toBe('Rejected.StateModifiedFailed');
+    await hda(lab, id).write(300, sector('service key data'));
+    expect(on(await lab.ecs.hypervisor.powerCycle(id, 'guest-reboot')).bootCount).toBe(1);
+    expect(new TextDecoder().decode((await hda(lab, id).read(300, 1)).subarray(0, 16))).toBe('service key data');
+  });
+});
+
+describe('power cycles, guest power-off, reset, reload', () => {
+  it('powerCycle of a Stopped or unknown instance gives off; a guest power-off releases the keys and stops the instance (no call record)', async () => {
+    const live = countLiveKeys(lab);
+    const [id] = await run(lab, encryptedCmk());
+    const records = (await lab.auditStore.list()).length;
+    await lab.ecs.hypervisor.guestPowerOff(id);
+    expect(await statusOf(lab, id)).toBe('Stopped');
+    expect(live()).toBe(0);
+    expect((await lab.auditStore.list()).length).toBe(records);
+    expect(lab.ecs.hypervisor.events(id).slice(-2).map((e) => [e.kind, e.reason])).toEqual([['keys-released', undefined], ['power-off', 'guest-poweroff']]);
+    expect((await lab.ecs.hypervisor.powerCycle(id, 'host-restart')).kind).toBe('off');
+    expect((await lab.ecs.hypervisor.powerCycle('i-doesnotexist000000', 'host-restart')).kind).toBe('off');
+  });
+
+  it('subscribers hear of every change; events carry the lab clock', async () => {
+    const heard: string[] = [];
+    const stop = lab.ecs.hypervisor.subscribe((id) => heard.push(id));
+    const [id] = await run(lab);
+    expect(heard).toContain(id);
+    expect(lab.ecs.hypervisor.events(id)[0].atMs).toBe(lab.clock.nowMs());
+    stop();
+    heard.length = 0;
+    await lab.ecs.hypervisor.powerCycle(id, 'guest-reboot');
+    expect(heard).toEqual([]);
+  });
+
+  it('a new generation at every power-on; the old machine\'s disk never answers again', async () => {
+    const [id] = await run(lab);
+    const first = on(lab.ecs.hypervisor.state(id));
+    const second = on(await lab.ecs.hypervisor.powerCycle(id, 'ctrl-alt-del'));
+    expect(second.generation).toBeGreaterThan(first.generation);
+    expect(await settledOrPending(first.disks[0].write(10, sector('late')))).toBe('pending');
+    expect((await second.disks[0].read(10, 1))[0]).toBe(0);
+  });
+
+  it('Lab Reset (EcsService.reset, as compose-lab wires it) releases every key and forgets every machine', async () => {
+    const live = countLiveKeys(lab);
+    const [id] = await run(lab, encryptedCmk());
+    expect(live()).toBe(1);
+    await lab.ecs.reset();
+    expect(live()).toBe(0);
+    expect(lab.ecs.hypervisor.state(id).kind).toBe('off');
+    expect(lab.ecs.hypervisor.events(id)).toEqual([]);
+    expect(await lab.ecsStore.listInstances()).toEqual([]);
+  });
+
+  it('after a reload (a new EcsService over the same stores) the instance is Running with no session; host-restart boots it through the KMS', async () => {
+    const [id] = await run(lab, encryptedCmk());
+    await hda(lab, id).write(77, sector('before the reload'));
+    const reloaded = new EcsService({
+      store: lab.ecsStore, disks: lab.disks, cipher: lab.cipher, kms: lab.kms, ram: lab.ram, audit: lab.audit, clock: lab.clock,
+      randomId: () => 'x'.repeat(18), publicImageContents: () => [], instanceStepMs: 0,
+    });
+    expect(reloaded.hypervisor.state(id).kind).toBe('off');
+    const state = on(await reloaded.hypervisor.powerCycle(id, 'host-restart'));
+    expect(state.bootCount).toBe(1);
+    expect(new TextDecoder().decode((await state.disks[0].read(77, 1)).subarray(0, 17))).toBe('before the reload');
+    expect(reloaded.hypervisor.events(id).map((e) => [e.kind, e.reason])).toEqual([['key-fetched', 'host-restart'], ['power-on', 'host-restart']]);
+  });
+
+  it('a key disabled between RunInstances and the first boot: the instance ends Stopped, the refusal on the panel', async () => {
+    const [source] = await run(lab, encryptedCmk());
+    const image = (await lab.ecsCall('CreateImage', { InstanceId: source })).ImageId as string;
+    await lab.settle();
+    lab.ecs.jobs.pause();
+    const r = await lab.ecsCall('RunInstances', { ...launch, ImageId: image });
+    const id = (r.InstanceIdSets as { InstanceIdSet: string[] }).InstanceIdSet[0];
+    await lab.kmsCall('DisableKey', { KeyId: cmk });
+    lab.ecs.jobs.resume();
+    await lab.settle();
+    expect(await statusOf(lab, id)).toBe('Stopped');
+    expect(lab.ecs.hypervisor.events(id).at(-1)).toMatchObject({ kind: 'key-refused', reason: 'RunInstances', code: 'InvalidParameter.KMSKeyId.CMKNotEnabled' });
   });
 });
