@@ -3,7 +3,7 @@
 export const ecsEn = {
   'ecs.nav': 'ECS storage',
   'ecs.title': 'ECS block storage',
-  'ecs.intro': 'Disks, snapshots and images in {region}, and how each is encrypted. An encrypted resource keeps only its wrapped data key; the KMS key that wraps it decides whether it can be read.',
+  'ecs.intro': 'Instances, disks, snapshots and images in {region}, and how each disk is encrypted. An encrypted resource keeps only its wrapped data key; the KMS key that wraps it decides whether it can be read.',
   'ecs.region': 'Region',
   'ecs.sections': 'ECS sections',
   'ecs.section.disks': 'Disks',

@@ -4,7 +4,7 @@ import type { ecsEn } from './ecs.en';
 export const ecsJa: Record<keyof typeof ecsEn, string> = {
   'ecs.nav': 'ECS ストレージ',
   'ecs.title': 'ECS ブロックストレージ',
-  'ecs.intro': '{region} のディスク・スナップショット・イメージと、それぞれの暗号化。暗号化されたリソースが保持するのは暗号化されたデータキーだけで、読めるかどうかはそれを暗号化した KMS キーで決まります。',
+  'ecs.intro': '{region} のインスタンス・ディスク・スナップショット・イメージと、それぞれのディスクの暗号化。暗号化されたリソースが保持するのは暗号化されたデータキーだけで、読めるかどうかはそれを暗号化した KMS キーで決まります。',
   'ecs.region': 'リージョン',
   'ecs.sections': 'ECS のセクション',
   'ecs.section.disks': 'ディスク',

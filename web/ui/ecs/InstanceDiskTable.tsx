@@ -40,12 +40,12 @@ export function InstanceDiskTable(props: InstanceDiskTableProps) {
             {(disk) => (
               <tr data-disk-id={disk.DiskId} data-type={disk.Type}>
                 <td>
-                  <code>{disk.Device || '—'}</code>
+                  <code class="instance-device">{disk.Device || '—'}</code>
                   <div class="ecs-small">{t(disk.Type === 'system' ? 'instances.disk.systemShort' : 'instances.disk.dataShort')}</div>
                 </td>
                 <th scope="row">
-                  <a href={ecsHref('disks', disk.DiskId)} class="ecs-table__name">{disk.DiskName || disk.DiskId}</a>
-                  <code class="kms-id">{disk.DiskId}</code>
+                  <a href={ecsHref('disks', disk.DiskId)} class="ecs-table__name">{disk.DiskName || <code>{disk.DiskId}</code>}</a>
+                  <Show when={disk.DiskName}><code class="kms-id">{disk.DiskId}</code></Show>
                   <Show when={disk.Status !== 'In_use'}><ProgressCell status={disk.Status} /></Show>
                 </th>
                 <td>{categoryName(disk.Category, locale())}{disk.PerformanceLevel ? ` ${disk.PerformanceLevel}` : ''} · {disk.Size} GiB</td>

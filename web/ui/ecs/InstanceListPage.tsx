@@ -13,12 +13,14 @@ import { InstanceDeleteConfirm } from './InstanceDeleteConfirm';
 import { InstanceLaunchForm } from './InstanceLaunchForm';
 import { disksByInstance, isTransitional, type InstanceDisks } from './instance-rules';
 import { InstanceTable, type RowAction } from './InstanceTable';
+import { useRegion } from './region-context';
 import { useRefresh } from './use-refresh';
 
 const ROW_ACTIONS: Record<RowAction, string> = { start: 'StartInstance', stop: 'StopInstance', reboot: 'RebootInstance' };
 
 export function InstanceListPage(props: EcsPageProps) {
   const { t } = useI18n();
+  const region = useRegion();
   const [instances, setInstances] = createSignal<Instance[]>();
   const [disks, setDisks] = createSignal<ReadonlyMap<string, InstanceDisks>>(new Map());
   const [allDisks, setAllDisks] = createSignal<Disk[]>([]);
@@ -74,8 +76,9 @@ export function InstanceListPage(props: EcsPageProps) {
           {launched().map((instanceId, i) => <>{i > 0 ? ', ' : ''}<a href={ecsHref('instances', instanceId)}><code>{instanceId}</code></a></>)}
         </p>
       </Show>
-      <Show when={isLaunching()}>
-        <InstanceLaunchForm client={props.client} keys={props.keys.keys()} region={props.region} onLaunched={onLaunched} onCancel={() => setLaunching(false)} />
+      {/* Keyed on the region: the form's zones, images and types are the region's. */}
+      <Show when={isLaunching() && region.regionId()} keyed>
+        {(_regionId) => <InstanceLaunchForm client={props.client} keys={props.keys.keys()} region={props.region} onLaunched={onLaunched} onCancel={() => setLaunching(false)} />}
       </Show>
       <Show when={load.error()}>{(error) => <CloudErrorNote error={error()} />}</Show>
       <Show when={action.error()}>{(error) => <CloudErrorNote error={error()} testId="instance-action-error" />}</Show>

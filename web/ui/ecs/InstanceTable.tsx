@@ -1,5 +1,5 @@
-// The instance list's table: name and id (a link to the instance), status, type with vCPU and memory,
-// image, zone, the encryption of the system disk and of each data disk with the key's health mark, and
+// The instance list's table: name, id (a link to the instance) and zone, status, type with vCPU and memory,
+// image, the encryption of the system disk and of each data disk with the key's health mark, and
 // the row's actions (start, stop, reboot, release, VNC console), each offered only in a status that allows it.
 import { For, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -49,7 +49,6 @@ export function InstanceTable(props: InstanceTableProps) {
             <th scope="col">{t('ecs.col.status')}</th>
             <th scope="col">{t('instances.col.type')}</th>
             <th scope="col">{t('instances.col.image')}</th>
-            <th scope="col">{t('ecs.col.zone')}</th>
             <th scope="col">{t('instances.col.systemDisk')}</th>
             <th scope="col">{t('instances.col.dataDisks')}</th>
             <th scope="col">{t('instances.col.actions')}</th>
@@ -65,17 +64,17 @@ export function InstanceTable(props: InstanceTableProps) {
                   <th scope="row">
                     <a href={ecsHref('instances', instance.InstanceId)} class="ecs-table__name">{instance.InstanceName || instance.InstanceId}</a>
                     <code class="kms-id">{instance.InstanceId}</code>
+                    <span class="ecs-small" data-testid="instance-zone">{instance.ZoneId}</span>
                   </th>
                   <td><ProgressCell status={instance.Status} /></td>
                   <td>
                     <code>{instance.InstanceType}</code>
                     <div class="ecs-small">{t('instances.cpuMemory', { cpu: size().cpu, memory: size().memoryGiB })}</div>
                   </td>
-                  <td>
-                    <a href={ecsHref('images', instance.ImageId)} class="ecs-small"><code>{instance.ImageId}</code></a>
-                    <Show when={instance.OSName}><div class="ecs-small">{instance.OSName}</div></Show>
+                  <td class="instance-image-cell">
+                    <Show when={instance.OSName}><div>{instance.OSName}</div></Show>
+                    <a href={ecsHref('images', instance.ImageId)} class="ecs-small"><code class="instance-image-id">{instance.ImageId}</code></a>
                   </td>
-                  <td>{instance.ZoneId}</td>
                   <td data-testid="system-disk-cell">
                     <Show when={disks().system} fallback={<span class="muted">{t('common.none')}</span>}>
                       {(d) => <DiskGlance disk={d()} keys={props.keys} />}
