@@ -179,3 +179,55 @@ test('launch form: a dry run that would succeed creates nothing; limits disable 
   // test/unit/ui-instances.test.ts: switching the region in the built app needs the lab state to keep it.
   await shot(page, 'launch-limits-en');
 });
+
+test('an encrypted image shared by the other account: the form forces Encrypted with your own key, and the instance gets it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto('./#/ecs/instances');
+  const { Accounts } = await call(page, 'Lab', 'ListAccounts') as unknown as { Accounts: { AccountId: string }[] };
+  const [owner, partner] = Accounts;
+  const publicImage = ((await call(page, 'Ecs', 'DescribeImages', { ImageOwnerAlias: 'system' })).Images as { Image: { ImageId: string }[] }).Image[0].ImageId;
+  const source = ((await call(page, 'Ecs', 'RunInstances', {
+    ZoneId: 'cn-hangzhou-h', ImageId: publicImage, InstanceType: 'ecs.g7.large', 'SystemDisk.Category': 'cloud_essd',
+  })).InstanceIdSets as { InstanceIdSet: string[] }).InstanceIdSet[0];
+  await expect.poll(() => instanceStatus(page, source), { timeout: 30_000 }).toBe('Running');
+
+  // CreateImage from the instance, on its page.
+  await page.goto(`./#/ecs/instances/${source}`);
+  const imageForm = page.getByTestId('create-image-form');
+  await imageForm.getByTestId('image-name').fill('from-instance');
+  await imageForm.getByTestId('create-image').click();
+  const plainImage = (await imageForm.getByTestId('image-started').getAttribute('data-image-id'))!;
+  const imageStatus = async (imageId: string) => ((await call(page, 'Ecs', 'DescribeImages', { ImageId: imageId, Status: 'Creating,Available,CreateFailed' }))
+    .Images as { Image: { Status: string }[] }).Image[0]?.Status;
+  await expect.poll(() => imageStatus(plainImage), { timeout: 30_000 }).toBe('Available');
+
+  // An encrypted copy (the owner's service key), shared with the partner account.
+  const encryptedImage = (await call(page, 'Ecs', 'CopyImage', { ImageId: plainImage, DestinationRegionId: 'cn-hangzhou', DestinationImageName: 'shared-encrypted', Encrypted: true })).ImageId as string;
+  await expect.poll(() => imageStatus(encryptedImage), { timeout: 30_000 }).toBe('Available');
+  await call(page, 'Ecs', 'ModifyImageSharePermission', { ImageId: encryptedImage, AddAccount: [partner.AccountId] });
+  await call(page, 'Lab', 'SwitchAccount', { AccountId: partner.AccountId });
+  expect(((await call(page, 'Lab', 'ListAccounts')).Accounts as { AccountId: string; Current: boolean }[]).find((a) => a.Current)?.AccountId).toBe(partner.AccountId);
+
+  // The partner's launch form: the shared image forces encryption under the partner's own key.
+  await page.goto('./#/ecs/instances?launch=1');
+  const form = page.getByTestId('launch-form');
+  await expect(form.getByTestId('launch-image').locator(`option[value="${encryptedImage}"]`)).toContainText('Shared with you');
+  await form.getByTestId('launch-image').selectOption(encryptedImage);
+  const system = form.getByTestId('system-disk');
+  await expect(system.getByTestId('key-rule')).toHaveAttribute('data-rule', 'shared-service-key');
+  await expect(system.getByTestId('key-rule')).toContainText('shared by another account');
+  await expect(system.getByTestId('disk-encrypted')).toBeChecked();
+  await expect(system.getByTestId('disk-encrypted')).toBeDisabled();
+  await shot(page, 'launch-shared-en');
+  await form.getByTestId('launch-submit').click();
+  const instanceId = (await page.getByTestId('instances-launched').getAttribute('data-ids'))!.trim();
+  const partnerServiceKey = ((await call(page, 'Kms', 'DescribeKey', { KeyId: 'alias/acs/ecs' })).KeyMetadata as { KeyId: string }).KeyId;
+  const systemDisk = (await disksOf(page, instanceId)).find((d) => d.Type === 'system');
+  expect(systemDisk).toMatchObject({ Encrypted: true, KMSKeyId: partnerServiceKey });
+  await expect(page.getByTestId('instance-table').locator(`tr[data-instance-id="${instanceId}"]`).getByTestId('system-disk-cell').getByTestId('encrypted'))
+    .toHaveAttribute('data-key-id', partnerServiceKey);
+  await call(page, 'Lab', 'SwitchAccount', { AccountId: owner.AccountId });
+  expect(pageErrors).toEqual([]);
+});
