@@ -189,3 +189,35 @@ test('version 1 → 2 keeps the disks written at version 1 and adds the KMS, aud
   });
   for (const store of Object.keys(out.shape).filter((s) => !['disks', 'snapshots', 'chunks', 'refs', 'meta'].includes(s))) expect(out.after[store], store).toEqual([]);
 });
+
+test('version 2 → 3 keeps the ECS records of version 2 and adds ecsInstances; the ECS store puts, lists oldest first and deletes instances', async ({ page }, info) => {
+  const out = await page.evaluate(async (name) => {
+    await harness.idb.deleteDb(name);
+    const v2 = await harness.idb.openLabDb({ name, version: 2 });
+    await v2.put('ecsDefaults', { accountId: '1642381209784201', RegionId: 'cn-hangzhou', Encrypted: true });
+    v2.close();
+    const { db, stores } = await harness.lab.openStores(name);
+    const kept = await stores.ecs.getDefault('1642381209784201', 'cn-hangzhou');
+    const instance = (id: string, createdMs: number) => ({
+      InstanceId: id, accountId: '1642381209784201', RegionId: 'cn-hangzhou', ZoneId: 'cn-hangzhou-h', InstanceName: id, HostName: id, Description: '',
+      InstanceType: 'ecs.g7.large', ImageId: 'm-1', OSName: 'LabOS', Status: 'Running' as const, bootCount: 1, createdMs, startedMs: createdMs, Tags: [],
+    });
+    await stores.ecs.commit({ putInstances: [instance('i-later', 20), instance('i-first', 10)] }, []);
+    const listed = (await stores.ecs.listInstances()).map((i) => i.InstanceId);
+    const one = await stores.ecs.getInstance('i-first');
+    await stores.ecs.commit({ deleteInstances: ['i-first'] }, []);
+    const afterDelete = (await stores.ecs.listInstances()).map((i) => i.InstanceId);
+    await stores.ecs.clear();
+    const afterClear = await stores.ecs.listInstances();
+    const version = db.version;
+    db.close();
+    await harness.idb.deleteDb(name);
+    return { version, kept, listed, status: one?.Status, afterDelete, afterClear };
+  }, `test-v2-v3-${info.testId}`);
+  expect(out.version).toBeGreaterThanOrEqual(3);
+  expect(out.kept).toMatchObject({ Encrypted: true });
+  expect(out.listed).toEqual(['i-first', 'i-later']);
+  expect(out.status).toBe('Running');
+  expect(out.afterDelete).toEqual(['i-later']);
+  expect(out.afterClear).toEqual([]);
+});
