@@ -171,6 +171,7 @@ test('launch form: a dry run that would succeed creates nothing; limits disable 
   // A non-ESSD system disk cannot be encrypted: the checkbox is disabled with the reason.
   const system = form.getByTestId('system-disk');
   await system.getByTestId('disk-category').selectOption('cloud_ssd');
+  await expect(form.getByTestId('dry-run-ok')).toHaveCount(0); // a changed form has not been tried
   await expect(system.getByTestId('disk-encrypted')).toBeDisabled();
   await expect(system.getByTestId('encryption-limit')).toContainText('ESSD series');
   await system.getByTestId('disk-category').selectOption('cloud_essd');

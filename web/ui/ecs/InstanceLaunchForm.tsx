@@ -147,7 +147,7 @@ export function InstanceLaunchForm(props: InstanceLaunchFormProps) {
 
   return (
     <form class="panel kms-form ecs-form instance-launch" aria-labelledby={`${id}-title`} noValidate data-testid="launch-form"
-      onSubmit={(e) => { e.preventDefault(); void submit(false); }}>
+      onSubmit={(e) => { e.preventDefault(); void submit(false); }} onInput={() => setDryRunOk(false)} onChange={() => setDryRunOk(false)}>
       <h2 id={`${id}-title`}>{t('instances.launch.title')}</h2>
       <p class="ecs-small">{t('instances.launch.intro')}</p>
       <Show when={load.error()}>{(error) => <CloudErrorNote error={error()} />}</Show>
