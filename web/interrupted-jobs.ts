@@ -1,6 +1,7 @@
 // Part of the composition root: ECS background jobs across page loads. Each job holds a Web Lock
 // (`ecs-job:<id>`) while it runs, so another tab can tell a running job from one whose page closed;
-// at start-up (after the disk layer's deleteInterruptedCopies) interrupted jobs are settled, not left stuck.
+// at start-up (after the disk layer's deleteInterruptedCopies) interrupted jobs are settled, not left stuck —
+// disks, snapshots, images, and instances left Pending, Starting or Stopping (their status jobs).
 import type { DiskServiceApi } from './core/disks/api';
 import type { JobRunner } from './core/ecs/jobs';
 import type { EcsChange, EcsStore } from './core/ecs/ports';
