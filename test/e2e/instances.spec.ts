@@ -2,7 +2,8 @@
 // console with an encrypted ESSD system disk under a new CMK (a dry run first; authorize ECS when asked),
 // see it Running with every disk's encryption, disable the key (the running instance is warned about,
 // not stopped), stop it (whatever the key state), be refused a start while the key is disabled, enable
-// it, replace the system disk, start, and release it — each result checked through window.aliyunLab.
+// it, attach and detach a data disk, replace the system disk, start, and release it — each result checked
+// through window.aliyunLab. The form's limits and account default; a shared encrypted image from the other account.
 // Then Japanese, and a narrow screen.
 import { expect, test, type Page } from '@playwright/test';
 import { call } from '../support/lab-page';
@@ -104,6 +105,18 @@ test('instances: dry run, launch with a CMK-encrypted ESSD system disk, disable 
   await expect(detail.getByTestId('boot-warning')).toHaveCount(0);
   await expect(diskRows.getByTestId('look-inside').first()).toBeVisible();
 
+  // Attach an Available data disk of the zone, then detach it again (it stays, Available).
+  const zoneId = (((await call(page, 'Ecs', 'DescribeInstances', { InstanceIds: [instanceId] })) as unknown as { Instances: { Instance: { ZoneId: string }[] } }).Instances.Instance[0]).ZoneId;
+  const spare = (await call(page, 'Ecs', 'CreateDisk', { ZoneId: zoneId, DiskCategory: 'cloud_essd', Size: 20, DiskName: 'spare-disk' })).DiskId as string;
+  const attach = detail.getByTestId('attach-disk-form');
+  await expect(attach.getByTestId('attach-disk-select')).toHaveValue(spare);
+  await attach.getByTestId('attach-disk').click();
+  await expect(diskRows.locator(`tr[data-disk-id="${spare}"]`)).toBeVisible();
+  expect((await disksOf(page, instanceId)).map((d) => d.DiskId)).toContain(spare);
+  await diskRows.locator(`tr[data-disk-id="${spare}"]`).getByTestId('detach-disk').click();
+  await expect(diskRows.locator(`tr[data-disk-id="${spare}"]`)).toHaveCount(0);
+  expect((await disksOf(page, instanceId)).map((d) => d.DiskId)).not.toContain(spare);
+
   // ReplaceSystemDisk (Stopped): the same image, encrypted under the service key this time.
   const replace = detail.getByTestId('replace-system-disk-form');
   await expect(replace.getByTestId('replace-image')).toHaveValue(/labos/);
@@ -160,7 +173,7 @@ test('instances: dry run, launch with a CMK-encrypted ESSD system disk, disable 
   expect(pageErrors).toEqual([]);
 });
 
-test('launch form: a dry run that would succeed creates nothing; limits disable what they rule out', async ({ page }) => {
+test('launch form: a dry run that would succeed creates nothing; limits disable what they rule out; account-level default encryption forces Encrypted', async ({ page }) => {
   await page.goto('./#/ecs/instances?launch=1');
   const form = page.getByTestId('launch-form');
   await expect(form.getByTestId('launch-image')).toContainText('LabOS');
@@ -175,6 +188,15 @@ test('launch form: a dry run that would succeed creates nothing; limits disable 
   await expect(system.getByTestId('disk-encrypted')).toBeDisabled();
   await expect(system.getByTestId('encryption-limit')).toContainText('ESSD series');
   await system.getByTestId('disk-category').selectOption('cloud_essd');
+
+  // Account-level default encryption: the form forces Encrypted, with the account default key's rule.
+  await call(page, 'Ecs', 'EnableDiskEncryptionByDefault');
+  await page.getByTestId('launch-form').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('open-launch').click();
+  const forced = page.getByTestId('launch-form').getByTestId('system-disk');
+  await expect(forced.getByTestId('key-rule')).toHaveAttribute('data-rule', 'account-default');
+  await expect(forced.getByTestId('disk-encrypted')).toBeChecked();
+  await expect(forced.getByTestId('disk-encrypted')).toBeDisabled();
 
   // Zones without system-disk encryption at creation (cn-hongkong-d, ap-southeast-1a) are covered by
   // test/unit/ui-instances.test.ts: switching the region in the built app needs the lab state to keep it.
