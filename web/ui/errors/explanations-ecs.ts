@@ -123,6 +123,22 @@ export const ECS_EXPLANATIONS: Record<string, Explanation> = {
     en: 'The instance’s current status does not allow this (for example it must be Stopped, or Running). Check its status first.',
     ja: 'インスタンスの現在の状態ではこの操作はできません（停止中や実行中である必要があるなど）。先に状態を確認してください。',
   },
+  DryRunOperation: {
+    en: 'Not a failure: the request was sent with DryRun=true and would have succeeded. Nothing was created; send it again without DryRun to do it.',
+    ja: '失敗ではありません。DryRun=true で送ったリクエストは成功する内容でした。何も作成していません。実行するには DryRun なしで送り直してください。',
+  },
+  'NotSupportSnapshotEncrypted.ZoneId': {
+    en: 'This zone (China (Hong Kong) Zone D, Singapore Zone A) cannot encrypt a system disk when the instance is created. Choose another zone, or create it unencrypted and encrypt it later with ReplaceSystemDisk and an encrypted image.',
+    ja: 'このゾーン（中国 (香港) ゾーン D、シンガポール ゾーン A）では、インスタンス作成時にシステムディスクを暗号化できません。別のゾーンを選ぶか、暗号化なしで作成してから暗号化イメージで ReplaceSystemDisk してください。',
+  },
+  'InvalidInstanceType.ValueNotSupported': {
+    en: 'The lab does not offer this instance type. List the types with DescribeInstanceTypes and choose one of them.',
+    ja: 'このインスタンスタイプはラボにありません。DescribeInstanceTypes で一覧し、その中から選んでください。',
+  },
+  'InvalidSystemDiskCategory.ValueNotSupported': {
+    en: 'This disk category cannot be a system disk (Regional ESSD and elastic ephemeral disks are data disks only). Choose ESSD, ESSD AutoPL, or another category a system disk can have.',
+    ja: 'このカテゴリはシステムディスクにできません（リージョナル ESSD とエラスティックエフェメラルディスクはデータディスク専用）。ESSD、ESSD AutoPL など、システムディスクにできるカテゴリを選んでください。',
+  },
   'InvalidDiskId.ZoneMismatch': {
     en: 'The disk and the instance are in different zones. A disk attaches only to an instance in its own zone.',
     ja: 'ディスクとインスタンスのゾーンが異なります。ディスクは同じゾーンのインスタンスにしか接続できません。',
