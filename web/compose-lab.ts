@@ -40,6 +40,9 @@ export interface LabDeps {
   disksReady: Promise<unknown>;
   /** Other tabs hear of changes here (and this tab of theirs): a BroadcastChannel in the app. */
   changes?: Pick<BroadcastChannel, 'postMessage' | 'addEventListener'>;
+  /** DescribeInstanceVncUrl's answer: the full lab URL of an instance's console page (main.tsx, from
+   *  the page's location); without it ECS answers the hash route alone. */
+  vncUrl?(instanceId: string): string;
 }
 
 export interface ComposedLab {
@@ -80,10 +83,11 @@ async function wipeDisks(disks: DiskServiceApi): Promise<void> {
   for (const disk of await disks.listDisks()) await disks.deleteDisk(disk.id);
 }
 
-/** Calls that need the disk layer started and interrupted jobs settled first. */
+/** Calls that need the disk layer started and interrupted jobs settled first (the console actions
+ *  may boot an instance from its disks). */
 function needsDisks(product: string, action: string): boolean {
   const p = String(product).toLowerCase();
-  return p === 'ecs' || (p === 'lab' && ['Reset', 'WriteDiskSectors', 'ReadDiskSectors'].includes(action));
+  return p === 'ecs' || (p === 'lab' && ['Reset', 'WriteDiskSectors', 'ReadDiskSectors', 'GetConsoleText', 'SendConsoleText'].includes(action));
 }
 
 export function composeLab(deps: LabDeps): ComposedLab {
@@ -99,6 +103,7 @@ export function composeLab(deps: LabDeps): ComposedLab {
   const ram = new RamService({ store: stores.ram, audit, clock, newRoleId: () => `3${randomDigits(18)}` });
   const ecs = new EcsService({
     store: stores.ecs, disks: deps.disks, cipher: deps.cipher, kms, ram, audit, clock, randomId, publicImageContents: () => buildGuestImage(),
+    ...(deps.vncUrl ? { vncUrl: deps.vncUrl } : {}),
   });
   holdJobLocks(ecs.jobs, deps.locks);
   // The last state read from the store: LabControls.load() reads it, the clock follows it.

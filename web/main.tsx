@@ -1,5 +1,6 @@
 // Composition root: wires the crypto engine, the lab database (IndexedDB), Web Locks, the disk
-// service and the lab API (Kms, Lab, Ecs, Ram over the IndexedDB stores) into the UI's contexts.
+// service, the lab API (Kms, Lab, Ecs, Ram over the IndexedDB stores) and the machine host (v86
+// emulators over ECS's hypervisor; v86 itself loads on first use) into the UI's contexts.
 // No logic lives here beyond the start-up order.
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
@@ -11,6 +12,9 @@ import { openLabDb } from './adapters/idb/schema';
 import { idbLabStores } from './adapters/idb/lab-stores';
 import { browserStorageHealth } from './adapters/idb/storage-health';
 import { WebLocks } from './adapters/locks/web-locks';
+import { instanceLocks } from './adapters/vm/instance-locks';
+import { MachineHost } from './adapters/vm/machine-host';
+import { startMachine } from './adapters/vm/v86-machine';
 import { composeLab } from './compose-lab';
 import { I18nProvider } from './i18n/I18nProvider';
 import { App } from './ui/App';
@@ -20,6 +24,8 @@ import { DiskLabProvider } from './ui/disks-context';
 import { AuditReaderProvider } from './ui/kms/audit-reader-context';
 import { fromEcsDependents } from './ui/kms/key-dependents';
 import { KeyDependentsProvider } from './ui/kms/key-dependents-context';
+import { consoleHref } from './ui/ecs/ecs-route';
+import { MachineProvider } from './ui/ecs/machine-context';
 import { LabApiProvider } from './ui/lab-api-context';
 import { StorageStatusProvider, type DatabaseStatus } from './ui/storage-health-context';
 import './ui/styles.css';
@@ -56,9 +62,27 @@ diskService.catch((error: unknown) => {
 // The lab API over the IndexedDB stores, which wait for the database: the page renders at once.
 // ECS settles jobs a closed page left running once the disk layer has cleaned up (compose-lab.ts).
 const disks = deferredService(diskService);
+const stores = idbLabStores(db);
 const lab = composeLab({
-  stores: idbLabStores(db), disks, cipher: engine.cipher, locks, disksReady: diskService,
+  stores, disks, cipher: engine.cipher, locks, disksReady: diskService,
   changes: new BroadcastChannel('disk-encryption-lab:changes'),
+  vncUrl: (instanceId) => new URL(consoleHref(instanceId), location.href).href,
+});
+
+// The machine host mirrors this tab's hypervisor with emulators, serves Lab.GetConsoleText /
+// SendConsoleText, and re-reads its instances after any ECS or Lab change (this tab's or another's).
+const machines = new MachineHost({
+  hypervisor: lab.ecs.hypervisor,
+  readInstance: async (instanceId) => {
+    await lab.ready; // a reload's interrupted transitions are settled first
+    return stores.ecs.getInstance(instanceId);
+  },
+  locks: instanceLocks(locks),
+  startMachine,
+});
+lab.ecs.setConsolePort(machines);
+lab.api.onChange((product) => {
+  if (/^(ecs|lab)$/i.test(product)) machines.refresh();
 });
 (globalThis as unknown as { aliyunLab: { call: typeof lab.api.call } }).aliyunLab = {
   call: (product, action, params) => lab.api.call(product, action, params),
@@ -70,6 +94,7 @@ render(
   () => (
     <I18nProvider>
       <LabApiProvider api={lab.api}>
+      <MachineProvider machines={machines}>
       <AuditReaderProvider reader={auditReader}>
       <KeyDependentsProvider dependents={keyDependents}>
       <DiagnosticsProvider diagnostics={engine.diagnostics}>
@@ -85,6 +110,7 @@ render(
       </DiagnosticsProvider>
       </KeyDependentsProvider>
       </AuditReaderProvider>
+      </MachineProvider>
       </LabApiProvider>
     </I18nProvider>
   ),

@@ -49,6 +49,8 @@ export interface MachineHostApi {
   attach(instanceId: string, parent: HTMLElement): () => void;
   /** The page's keys reach the guest only while its screen has focus. */
   setKeyboardFocus(instanceId: string, hasFocus: boolean): void;
+  /** A printable character typed on the focused screen, sent by character (any keyboard layout). */
+  typeCharacter(instanceId: string, character: string): void;
   /** The console's "Send Ctrl+Alt+Del": a power cycle through the KMS, like a guest reboot. */
   ctrlAltDel(instanceId: string): Promise<void>;
 }
@@ -129,6 +131,10 @@ export class MachineHost implements ConsolePort, MachineHostApi {
     const slot = this.slotOf(instanceId);
     slot.hasFocus = hasFocus;
     slot.machine?.handle.setKeyboardEnabled(hasFocus);
+  }
+
+  typeCharacter(instanceId: string, character: string): void {
+    this.slots.get(instanceId)?.machine?.handle.typeCharacter(character);
   }
 
   async ctrlAltDel(instanceId: string): Promise<void> {

@@ -34,6 +34,9 @@ export interface Machine {
   textRows(): string[];
   /** Types like a person: a few keys at a time, since the BIOS keyboard buffer holds only 15. */
   sendText(text: string): Promise<void>;
+  /** Types one printable ASCII character at once (Shift as the US layout needs it): the console's keys,
+   *  by character rather than by key position, so any keyboard layout types what its keys show. */
+  typeCharacter(character: string): void;
   sendCtrlAltDel(): void;
   /** Real keys (the page's keydown/keyup, which v86 hears on window) reach the guest only while enabled:
    *  the console enables them while its screen has focus, so typing elsewhere in the app stays there. */
@@ -50,6 +53,8 @@ type Done<T> = (value: T) => void;
 const SECTOR = 512;
 const KEYS_PER_BURST = 8;
 const BURST_GAP_MS = 40;
+/** Break codes of left Shift, right Shift, Ctrl and Alt. */
+const MODIFIER_RELEASES = [0xaa, 0xb6, 0x9d, 0xb8];
 
 /** v86's custom-disk object over a GuestDisk, with the hypervisor sectors answered here. */
 function customDisk(disk: GuestDisk, options: MachineOptions, isSystemDisk: boolean, isDestroyed: () => boolean) {
@@ -116,20 +121,39 @@ export async function startMachine(options: MachineOptions): Promise<Machine> {
     autostart: true,
     fastboot: true,
   } as never);
-  // v86's keyboard adapter listens on window for every key of the page: off until the console's screen has focus.
-  emulator.keyboard_set_enabled(false);
+  // v86's keyboard adapter listens on window for every key of the page (and calls preventDefault): it must
+  // be deaf until the console's screen has focus. v86 makes it only after the wasm loads (continue_init),
+  // so keyboard_set_enabled now would find none: catch the assignment instead. It is also the sign that
+  // v86's own objects exist, so destroy() can take them down.
+  let isKeyboardEnabled = false;
+  let keyboardAdapter: { emu_enabled: boolean } | undefined;
+  let markInitialised!: () => void;
+  const initialised = new Promise<void>((resolve) => (markInitialised = resolve));
+  Object.defineProperty(emulator, 'keyboard_adapter', {
+    configurable: true,
+    get: () => keyboardAdapter,
+    set: (adapter: { emu_enabled: boolean } | undefined) => {
+      keyboardAdapter = adapter;
+      if (adapter) adapter.emu_enabled = isKeyboardEnabled;
+      markInitialised();
+    },
+  });
   // autostart runs the CPU once the MBR pre-read is answered; a pause asked for before that holds.
+  let markLoaded!: () => void;
+  const loaded = new Promise<void>((resolve) => (markLoaded = resolve));
   emulator.add_listener('emulator-loaded', () => {
     isLoaded = true;
+    markLoaded();
     if (!wantsRunning || isDestroyed) void emulator.stop();
   });
   const screen = () => (emulator as unknown as { screen_adapter?: { get_text_screen(): string[] } }).screen_adapter;
-  let isKeyboardEnabled = false;
   let typing = Promise.resolve();
   return {
     textRows: () => screen()?.get_text_screen() ?? [],
     sendText(text) {
-      typing = typing.then(async () => {
+      // One typist at a time; a failed burst was reported to its caller and does not stop the next one.
+      const next = typing.catch(() => undefined).then(async () => {
+        await loaded; // before that there is no keyboard to type on
         for (let i = 0; i < text.length && !isDestroyed; i += KEYS_PER_BURST) {
           // keyboard_send_text goes through the adapter's enabled check; with no delay it types synchronously.
           emulator.keyboard_set_enabled(true);
@@ -141,10 +165,24 @@ export async function startMachine(options: MachineOptions): Promise<Machine> {
           await new Promise((r) => setTimeout(r, BURST_GAP_MS));
         }
       });
-      return typing;
+      typing = next;
+      return next;
+    },
+    typeCharacter(character) {
+      if (!isLoaded || isDestroyed || !/^[\x20-\x7e]$/.test(character)) return;
+      emulator.keyboard_set_enabled(true);
+      try {
+        emulator.keyboard_send_text(character);
+      } finally {
+        emulator.keyboard_set_enabled(isKeyboardEnabled);
+      }
     },
     sendCtrlAltDel: () => emulator.keyboard_send_scancodes([0x1d, 0x38, 0x53, 0xd3, 0xb8, 0x9d]),
     setKeyboardEnabled(isEnabled) {
+      if (isKeyboardEnabled && !isEnabled && isLoaded && !isDestroyed) {
+        // Focus left with a modifier down (Shift+Tab): its key-up went elsewhere, so release them here.
+        void emulator.keyboard_send_scancodes(MODIFIER_RELEASES);
+      }
       isKeyboardEnabled = isEnabled;
       emulator.keyboard_set_enabled(isEnabled);
     },
@@ -159,7 +197,13 @@ export async function startMachine(options: MachineOptions): Promise<Machine> {
     isRunning: () => wantsRunning && !isDestroyed,
     async destroy() {
       isDestroyed = true;
-      await emulator.destroy();
+      markLoaded(); // a typist still waiting gives up
+      if (keyboardAdapter) {
+        await emulator.destroy();
+        return;
+      }
+      // The wasm is still loading: v86's objects (and its window listeners) come later; take them down then.
+      void initialised.then(() => emulator.destroy()).catch((error: unknown) => console.error('v86 destroy after load:', error));
     },
   };
 }

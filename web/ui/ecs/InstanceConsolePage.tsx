@@ -11,6 +11,7 @@ import { keyHref, routeHref } from '../route';
 import type { EcsPageProps } from './DiskListPage';
 import { createEcsAction } from './ecs-action';
 import type { Instance } from './ecs-client';
+import { screenKey } from './console-keys';
 import { ecsHref } from './ecs-route';
 import { useMachines, type MachineView } from './machine-context';
 import { ProgressCell } from './ProgressCell';
@@ -52,9 +53,15 @@ export function InstanceConsolePage(props: EcsPageProps & { instanceId: string }
     }));
   });
 
+  // v86 hears keys on window; stopping one here keeps it from v86 (console-keys.ts says which and why).
   const onKeyDown = (event: KeyboardEvent) => {
-    // Tab leaves the screen (no keyboard trap): the guest never sees it, the browser moves the focus.
-    if (event.key === 'Tab') event.stopPropagation();
+    const kind = screenKey(event);
+    if (kind === 'key') return;
+    event.stopPropagation(); // 'leave': the browser moves the focus on; the guest never sees Tab
+    if (kind === 'character') {
+      event.preventDefault();
+      machines?.typeCharacter(props.instanceId, event.key);
+    }
   };
   const sendCtrlAltDel = () => {
     if (machines) void reboot.run(() => machines.ctrlAltDel(props.instanceId));
@@ -87,7 +94,7 @@ export function InstanceConsolePage(props: EcsPageProps & { instanceId: string }
             data-screen={view().screen}
             onFocus={() => machines?.setKeyboardFocus(props.instanceId, true)}
             onBlur={() => machines?.setKeyboardFocus(props.instanceId, false)}
-            onKeyDown={onKeyDown}
+            on:keydown={onKeyDown}
           />
           <p id={`${id}-hint`} class="ecs-small">{t('console.screen.hint')}</p>
           <div class="vm-console__toolbar">

@@ -21,6 +21,8 @@ export interface ConsoleMachines {
   /** Puts the instance's screen into `parent` and keeps its machine running until the returned detach. */
   attach(instanceId: string, parent: HTMLElement): () => void;
   setKeyboardFocus(instanceId: string, hasFocus: boolean): void;
+  /** A printable character typed on the focused screen (console-keys.ts decides which keys those are). */
+  typeCharacter(instanceId: string, character: string): void;
   ctrlAltDel(instanceId: string): Promise<void>;
 }
 
