@@ -95,3 +95,19 @@ test('encryption settings: toggle default encryption, its effect on new disks, a
   await shot(page, 'off-ja');
   expect(pageErrors).toEqual([]);
 });
+
+test('the header region chooser switches the lab region, and the choice survives a reload', async ({ page }) => {
+  await page.goto('./#/ecs/encryption');
+  await page.waitForFunction(() => 'aliyunLab' in window);
+  const settings = page.getByTestId('ecs-encryption-settings');
+  await expect(settings.getByTestId('default-status')).toBeVisible();
+  await page.getByTestId('region-select').selectOption('cn-nanjing');
+  await expect(settings.getByTestId('encryption-limit')).toBeVisible();
+  expect((await call(page, 'Lab', 'GetRegion')).RegionId).toBe('cn-nanjing');
+  await page.reload();
+  await expect(page.getByTestId('region-select')).toHaveValue('cn-nanjing');
+  await expect(settings.getByTestId('encryption-limit')).toBeVisible();
+  expect((await call(page, 'Lab', 'GetRegion')).RegionId).toBe('cn-nanjing');
+  await page.getByTestId('region-select').selectOption('cn-hangzhou');
+  await expect(settings.getByTestId('default-status')).toBeVisible();
+});

@@ -44,10 +44,13 @@ describe('power-on fetches the data keys', () => {
     expect(lab.ecs.hypervisor.events(id).map((e) => e.kind)).toEqual(['no-key-needed', 'power-on']);
   });
 
-  it('GuestDiskPort.sizeBytes is the storage disk\'s real size (a 40 GiB system disk from the 20 GiB image is 20 GiB underneath)', async () => {
-    const [id] = await run(lab, { 'SystemDisk.Size': 40 });
-    expect((await disksOf(lab, id))[0]).toMatchObject({ Size: 40, Type: 'system' });
-    expect(hda(lab, id).sizeBytes).toBe(20 * 2 ** 30);
+  it('a system disk asked bigger than its image is that big for the guest (40 GiB from the 20 GiB image), plain and re-encrypted', async () => {
+    const [plain] = await run(lab, { 'SystemDisk.Size': 40 });
+    expect((await disksOf(lab, plain))[0]).toMatchObject({ Size: 40, Type: 'system' });
+    expect(hda(lab, plain).sizeBytes).toBe(40 * 2 ** 30);
+    const [encrypted] = await run(lab, { 'SystemDisk.Size': 48, 'SystemDisk.Encrypted': true });
+    expect(hda(lab, encrypted).sizeBytes).toBe(48 * 2 ** 30);
+    expect(await hda(lab, encrypted).read(40 * 2 ** 21, 1)).toEqual(new Uint8Array(512));
   });
 });
 

@@ -124,21 +124,22 @@ export async function makeDisk(core: EcsCore, ctx: CallContext, plan: DiskPlan, 
     // A new data key: the data is re-encrypted through the pool in the background (Creating → ready).
     return {
       disk: { ...disk, Status: 'Creating' },
-      start: () => startDiskCopy(core, ctx, disk.DiskId, source, wrapped),
+      start: () => startDiskCopy(core, ctx, disk.DiskId, source, wrapped, storageBytes(plan.size)),
       discard: async () => undefined,
     };
   }
   const storage = source
-    ? await core.disks.createDiskFromSnapshot(source.storageSnapshotId, disk.DiskId)
+    ? await core.disks.createDiskFromSnapshot(source.storageSnapshotId, disk.DiskId, storageBytes(plan.size))
     : wrapped
       ? await withDataKey(core, ctx, wrapped, (handle) => core.disks.createDisk({ name: disk.DiskId, sizeBytes: storageBytes(plan.size), encryption: storageEncryption(wrapped, handle) }))
       : await core.disks.createDisk({ name: disk.DiskId, sizeBytes: storageBytes(plan.size), encryption: { isEncrypted: false } });
   return { disk: { ...disk, storageDiskId: storage.id }, start: () => undefined, discard: () => core.disks.deleteDisk(storage.id) };
 }
 
-function startDiskCopy(core: EcsCore, ctx: CallContext, diskId: string, source: DiskSource, target: WrappedKey | undefined): void {
+/** A disk asked bigger than its source is that big (DiskService grows it; the new sectors read as zeros). */
+function startDiskCopy(core: EcsCore, ctx: CallContext, diskId: string, source: DiskSource, target: WrappedKey | undefined, sizeBytes: number): void {
   core.jobs.start(diskId, 'CreateDisk', async (report) => {
-    const storageDiskId = await copyToDisk(core, ctx, { storageSnapshotId: source.storageSnapshotId, name: diskId, source: source.key, target, onProgress: report });
+    const storageDiskId = await copyToDisk(core, ctx, { storageSnapshotId: source.storageSnapshotId, name: diskId, source: source.key, target, sizeBytes, onProgress: report });
     await finishOrDiscard(core, storageDiskId, async () => {
       const current = await core.store.getDisk(diskId);
       if (!current) throw new Error(`"disk" ${diskId} vanished while it was being created`);

@@ -38,12 +38,14 @@ export async function shareSnapshot(core: EcsCore, storageSnapshotId: string, na
  *  through the pool; `source` is the snapshot's own wrapped key when it is encrypted. */
 export async function copyToDisk(core: EcsCore, ctx: CallContext, o: {
   storageSnapshotId: string; name: string; source?: WrappedKey; target?: WrappedKey; onProgress?: (percent: number) => void;
+  /** Bigger than the source's storage to grow the copy (default: the source's size). */
+  sizeBytes?: number;
 }): Promise<string> {
   return withKeys(core, ctx, o.source, o.target, async (sourceHandle, targetHandle) => {
     const disk = await core.disks.copy({
       source: { snapshotId: o.storageSnapshotId },
       sourceHandle,
-      target: { name: o.name, encryption: storageEncryption(o.target, targetHandle) },
+      target: { name: o.name, ...(o.sizeBytes !== undefined ? { sizeBytes: o.sizeBytes } : {}), encryption: storageEncryption(o.target, targetHandle) },
       onProgress: (p) => o.onProgress?.(p.totalBytes ? (p.doneBytes / p.totalBytes) * 100 : 100),
     });
     return disk.id;
