@@ -81,8 +81,8 @@ const machines = new MachineHost({
   startMachine,
 });
 lab.ecs.setConsolePort(machines);
-lab.api.onChange((product) => {
-  if (/^(ecs|lab)$/i.test(product)) machines.refresh();
+lab.api.onChange((product, action) => {
+  if (/^(ecs|lab)$/i.test(product) && !/^(Describe|List|Get)/.test(action)) machines.refresh();
 });
 (globalThis as unknown as { aliyunLab: { call: typeof lab.api.call } }).aliyunLab = {
   call: (product, action, params) => lab.api.call(product, action, params),

@@ -4,7 +4,7 @@
 // and Ctrl+Alt+Del (power cycles through the KMS, shown in the hypervisor panel); after a reload (a host
 // restart) Lab.GetConsoleText and Lab.SendConsoleText boot and drive the machine headless.
 import { expect, test, type Page } from '@playwright/test';
-import { call } from '../support/lab-page';
+import { call, callError } from '../support/lab-page';
 
 test.use({ locale: 'en-US' });
 
@@ -48,9 +48,15 @@ test('console: boot to the prompt, type on the focused screen only, a file survi
   test.setTimeout(150_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // v86 (its script, wasm and BIOS) loads only when a machine is first needed.
+  const emulatorFetches: string[] = [];
+  page.on('request', (request) => {
+    if (/libv86|v86-[^/]*\.wasm|bios\//.test(request.url())) emulatorFetches.push(request.url());
+  });
   await page.goto('./#/ecs/instances');
   await page.waitForFunction(() => 'aliyunLab' in window);
   const instanceId = await launch(page);
+  expect(emulatorFetches).toEqual([]);
   const vncUrl = (await call(page, 'Ecs', 'DescribeInstanceVncUrl', { InstanceId: instanceId })).VncUrl as string;
   expect(vncUrl).toMatch(new RegExp(`^http://localhost:\\d+/.*#/ecs/instances/${instanceId}/console$`));
 
@@ -60,6 +66,7 @@ test('console: boot to the prompt, type on the focused screen only, a file survi
   await expect(page.getByTestId('instance-status').getByTestId('status')).toHaveAttribute('data-status', 'Running');
   await expect.poll(() => screenText(page), { timeout: 30_000 }).toContain(`lab@${instanceId}:~$`);
   expect(await screenText(page)).toContain('Welcome to LabOS'); // the motd: read from the encrypted disk
+  expect(emulatorFetches.length).toBeGreaterThan(0);
   const panel = page.getByTestId('hypervisor-panel');
   await expect(panel.getByTestId('machine-state')).toHaveAttribute('data-screen', 'running');
   await expect(panel.locator('[data-kind="key-fetched"]').first()).toBeVisible();
@@ -122,5 +129,50 @@ test('console: boot to the prompt, type on the focused screen only, a file survi
   await call(page, 'Ecs', 'DeleteInstance', { InstanceId: instanceId, Force: true });
   await expect(panel.getByTestId('machine-state')).toHaveAttribute('data-screen', 'stopped', { timeout: 10_000 });
   await expect.poll(async () => (await screenText(page)).trim()).toBe('');
+  expect(pageErrors).toEqual([]);
+});
+
+test('one tab runs an instance: another tab says so and its Lab console actions are refused, until the first tab closes and it takes over', async ({ context }) => {
+  test.setTimeout(120_000);
+  const first = await context.newPage();
+  await first.goto('./#/ecs/instances');
+  await first.waitForFunction(() => 'aliyunLab' in window);
+  const instanceId = await launch(first);
+  await first.goto(`./#/ecs/instances/${instanceId}/console`);
+  await expect.poll(() => screenText(first), { timeout: 30_000 }).toContain(`lab@${instanceId}:~$`);
+
+  const second = await context.newPage();
+  const pageErrors: string[] = [];
+  second.on('pageerror', (error) => pageErrors.push(error.message));
+  await second.goto(`./#/ecs/instances/${instanceId}/console`);
+  const state = second.getByTestId('hypervisor-panel').getByTestId('machine-state');
+  await expect(state).toHaveAttribute('data-screen', 'other-tab');
+  await expect(state).toContainText('running in another tab');
+  expect((await screenText(second)).trim()).toBe('');
+  await expect(second.getByTestId('send-ctrl-alt-del')).toBeDisabled();
+  const refused = await callError(second, 'Lab', 'GetConsoleText', { InstanceId: instanceId });
+  expect([refused.Code, refused.HttpStatus]).toEqual(['IncorrectInstanceStatus', 403]);
+  expect(refused.Message).toContain('another tab');
+  await second.screenshot({ path: 'test-results/console-other-tab-en.png', fullPage: true });
+
+  // The first tab closes (its machine, keys and lock go with it): the second takes over, a host restart.
+  await first.close();
+  await expect(state).toHaveAttribute('data-screen', 'running', { timeout: 15_000 });
+  await expect.poll(() => screenText(second), { timeout: 30_000 }).toContain(`lab@${instanceId}:~$`);
+  await expect(second.getByTestId('hypervisor-events').locator('[data-kind="key-fetched"]').first()).toContainText('host restart');
+
+  // In Japanese: the same page, every message translated.
+  await second.getByRole('button', { name: '日本語' }).click();
+  await expect(second.getByTestId('instance-console').getByRole('heading', { level: 2 })).toContainText('のコンソール');
+  await expect(state).toContainText('このタブで動いています');
+  await second.screenshot({ path: 'test-results/console-running-ja.png', fullPage: true });
+
+  // poweroff in the guest: the machine goes, the instance is Stopped, the console says so and links back.
+  await call(second, 'Lab', 'SendConsoleText', { InstanceId: instanceId, Text: 'poweroff\n' });
+  await expect(state).toHaveAttribute('data-screen', 'stopped', { timeout: 15_000 });
+  await expect(second.getByTestId('instance-status').getByTestId('status')).toHaveAttribute('data-status', 'Stopped');
+  await expect(state.getByTestId('to-instance')).toHaveAttribute('href', `#/ecs/instances/${instanceId}`);
+  expect((await screenText(second)).trim()).toBe('');
+  await call(second, 'Ecs', 'DeleteInstance', { InstanceId: instanceId });
   expect(pageErrors).toEqual([]);
 });

@@ -23,11 +23,11 @@ export const consoleJa = {
   'console.error': 'マシンホストでエラーが起きました：{message}',
 
   'console.panel.title': 'ハイパーバイザー',
-  'console.panel.intro': 'このタブのハイパーバイザーがこのインスタンスについて見たこと：KMS から取得した各ディスクのキー（ECS による Decrypt。監査証跡に残ります）と、拒否されたもの。新しい順で、このタブのメモリーにだけ保持されます。',
+  'console.panel.intro': 'このタブのハイパーバイザーがこのインスタンスについて見たこと：KMS から取得した各ディスクのキー（ECS による Decrypt。監査ログに残ります）と、拒否されたもの。新しい順で、このタブのメモリーにだけ保持されます。',
   'console.panel.runningNote': 'KMS キーを無効にしても、実行中のインスタンスは止まりません。クラウドと同じく、データキーはハイパーバイザーのメモリーに残ります。影響が出るのは次の再起動（sudo reboot、Ctrl+Alt+Del、RebootInstance、または停止と起動）でキーを取得し直すときです。',
   'console.panel.empty': 'まだ何もありません。キーは、このタブでインスタンスを起動・再起動したとき、または再読み込みの後にコンソールを開いたときに取得されます。',
   'console.panel.events': 'ハイパーバイザーのイベント（新しい順）',
-  'console.panel.audit': '監査証跡',
+  'console.panel.audit': '監査ログ',
   'console.panel.time': 'ラボ時刻',
   'console.panel.disk': 'ディスク',
   'console.panel.key': 'キー',

@@ -115,7 +115,7 @@ export function InstanceConsolePage(props: EcsPageProps & { instanceId: string }
           <MachineState view={view()} instanceId={props.instanceId} region={region()} />
           <p class="ecs-small">{t('console.panel.intro')}</p>
           <p class="notice vm-console__note" data-testid="running-key-note">{t('console.panel.runningNote')}</p>
-          <Show when={events().length > 0} fallback={<p class="muted" data-testid="no-events">{t('console.panel.empty')}</p>}>
+          <Show when={events().length > 0} fallback={<p class="ecs-small muted" data-testid="no-events">{t('console.panel.empty')}</p>}>
             <ol class="vm-events" aria-label={t('console.panel.events')} data-testid="hypervisor-events">
               <For each={newestFirst()}>{(event) => <EventItem event={event} />}</For>
             </ol>
