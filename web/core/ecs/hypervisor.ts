@@ -10,6 +10,7 @@ import type { EcsCore } from './ecs-core';
 import { kmsCallerFor, mapKmsError } from './encryption';
 import type { GuestDiskPort, HypervisorApi, HypervisorEvent, PowerState } from './instance-ports';
 import type { DiskResource, InstanceResource } from './ports';
+import { cachedReader, type CachedReader } from './read-cache';
 
 type Reason = NonNullable<HypervisorEvent['reason']>;
 type CycleReason = 'guest-reboot' | 'ctrl-alt-del' | 'host-restart';
@@ -45,6 +46,8 @@ interface Session {
   isLive: boolean;
   /** Disks detached while running: their I/O is never answered again. */
   detached: Set<string>;
+  /** Each disk's read cache (plaintext in memory while the machine runs), dropped at power-off. */
+  caches: CachedReader[];
 }
 
 /** The instance's attached disks, system disk first, then data disks by device name. */
@@ -163,7 +166,7 @@ export class Hypervisor implements HypervisorApi {
   }
 
   private install(instance: InstanceResource, prepared: PreparedSession, reason: Reason): void {
-    const session: Session = { generation: ++this.generation, handles: prepared.handles, isLive: true, detached: new Set() };
+    const session: Session = { generation: ++this.generation, handles: prepared.handles, isLive: true, detached: new Set(), caches: [] };
     this.sessions.set(instance.InstanceId, session);
     const disks = prepared.devices.map(({ disk, slot, device }) => this.port(session, disk.DiskId, slot, device));
     const metadata = { 'instance-id': instance.InstanceId, hostname: instance.HostName };
@@ -173,6 +176,8 @@ export class Hypervisor implements HypervisorApi {
 
   private port(session: Session, diskId: string, slot: 'hda' | 'hdb', device: BlockDevice): GuestDiskPort {
     const isServed = () => session.isLive && !session.detached.has(diskId);
+    const cache = cachedReader(device);
+    session.caches.push(cache);
     // After power-off a request in flight may fail (its key is zeroed): that too stays unanswered.
     const guard = async <T>(io: () => Promise<T>): Promise<T> => {
       if (!isServed()) return never();
@@ -187,11 +192,8 @@ export class Hypervisor implements HypervisorApi {
     };
     return {
       diskId, slot, sizeBytes: device.sizeSectors * SECTOR,
-      read: (sector, count) => guard(() => device.read(sector, count)),
-      write: (sector, data) => guard(async () => {
-        await device.write(sector, data);
-        await device.flush();
-      }),
+      read: (sector, count) => guard(() => cache.read(sector, count)),
+      write: (sector, data) => guard(() => cache.write(sector, data)),
     };
   }
 
@@ -220,6 +222,7 @@ export class Hypervisor implements HypervisorApi {
     const session = this.sessions.get(instanceId);
     if (!session) return;
     session.isLive = false;
+    for (const cache of session.caches) cache.clear();
     this.sessions.delete(instanceId);
     for (const handle of session.handles) await this.core.cipher.releaseKey(handle);
     if (session.handles.length) this.record({ instanceId, kind: 'keys-released' });
