@@ -220,8 +220,11 @@ describe('power cycles, guest power-off, reset, reload', () => {
     const live = countLiveKeys(lab);
     const [id] = await run(lab, encryptedCmk());
     const records = (await lab.auditStore.list()).length;
+    const heard: string[] = [];
+    lab.ecs.jobs.onSettled = (resourceId, kind) => heard.push(`${resourceId} ${kind}`);
     await lab.ecs.hypervisor.guestPowerOff(id);
     expect(await statusOf(lab, id)).toBe('Stopped');
+    expect(heard).toEqual([`${id} GuestPowerOff`]); // the pages and other tabs refresh
     expect(live()).toBe(0);
     expect((await lab.auditStore.list()).length).toBe(records);
     expect(lab.ecs.hypervisor.events(id).slice(-2).map((e) => [e.kind, e.reason])).toEqual([['keys-released', undefined], ['power-off', 'guest-poweroff']]);

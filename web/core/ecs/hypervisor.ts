@@ -102,7 +102,10 @@ export class Hypervisor implements HypervisorApi {
       const instance = await this.core.store.getInstance(instanceId);
       // A background commit, like a job's: the guest's own shutdown is no API call. While the instance
       // is still Starting its start job finishes it (Running, no session: the host power-cycles it).
-      if (instance?.Status === 'Running') await this.core.store.commit({ putInstances: [{ ...instance, Status: 'Stopped' }] }, []);
+      if (instance?.Status === 'Running') {
+        await this.core.store.commit({ putInstances: [{ ...instance, Status: 'Stopped' }] }, []);
+        this.core.jobs.announce(instanceId, 'GuestPowerOff'); // pages and other tabs refresh, as after a job
+      }
     });
   }
 

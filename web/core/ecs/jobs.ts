@@ -49,6 +49,11 @@ export class JobRunner {
     this.running.set(resourceId, job);
   }
 
+  /** A change made outside any call or job (the guest powered itself off): listeners hear of it as of a settled job. */
+  announce(resourceId: string, kind: string): void {
+    this.onSettled?.(resourceId, kind);
+  }
+
   /** Live progress (0–100) of a running job, or undefined when none runs for the resource. */
   progress(resourceId: string): number | undefined {
     return this.running.get(resourceId)?.percent;
