@@ -215,6 +215,19 @@ describe('the service key path', () => {
   });
 });
 
+describe('what depends on a key', () => {
+  it('keyDependents lists the instances with a disk under the key (system or data), not the others', async () => {
+    const [bySystem] = await run(lab, encryptedCmk());
+    const [byData] = await run(lab, { 'DataDisk.1.Category': 'cloud_essd', 'DataDisk.1.Size': 20, 'DataDisk.1.Encrypted': true, 'DataDisk.1.KMSKeyId': cmk });
+    const [other] = await run(lab, { 'SystemDisk.Encrypted': true });
+    const deps = await lab.ecs.keyDependents(cmk);
+    expect(deps.Instances.map((i) => i.InstanceId).sort()).toEqual([bySystem, byData].sort());
+    expect(deps.Instances.find((i) => i.InstanceId === bySystem)).toMatchObject({ Status: 'Running', RegionId: 'cn-hangzhou' });
+    expect(deps.Instances.map((i) => i.InstanceId)).not.toContain(other);
+    expect(deps.total).toBe(2); // the two disks
+  });
+});
+
 describe('power cycles, guest power-off, reset, reload', () => {
   it('powerCycle of a Stopped or unknown instance gives off; a guest power-off releases the keys and stops the instance (no call record)', async () => {
     const live = countLiveKeys(lab);
