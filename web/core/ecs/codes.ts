@@ -51,7 +51,7 @@ defineCodes({
 defineActionStatus('ResetDiskDefaultKMSKeyId', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 400);
 defineActionStatus('ModifyDiskDefaultKMSKeyId', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 400);
 // 400 on the instance power pages (StopInstances documents it; §2.7 infers the same for Start and Reboot).
-for (const action of ['StartInstance', 'StartInstances', 'RebootInstance', 'RebootInstances', 'StopInstance', 'StopInstances']) {
+for (const action of ['StartInstance', 'StartInstances', 'RebootInstance', 'RebootInstances', 'StopInstance', 'StopInstances', 'AttachDisk']) {
   defineActionStatus(action, 'InvalidParameter.KMSKeyId.CMKNotEnabled', 400);
 }
 
@@ -75,6 +75,7 @@ export const ECS_INFERRED_CASES = [
   { case: 'Modify/ResetDiskDefaultKMSKeyId with a key not Enabled', code: 'InvalidParameter.KMSKeyId.CMKNotEnabled (400)', why: '400 on the Reset page; Modify assumed the same.' },
   { case: 'DescribeDiskDefaultKMSKeyId / Modify… in cn-nanjing or ap-northeast-2', code: 'Abs.InvalidAction.RegionNotSupport', why: 'Documented on the Reset page; applied to every §2.9 action in those regions.' },
   { case: 'StartInstance / RebootInstance (and their plural forms) with a disk key not Enabled', code: 'InvalidParameter.KMSKeyId.CMKNotEnabled (400)', why: 'Documented 400 on StopInstances; §2.7 infers the same codes for Start and Reboot. A key whose BYOK material is gone (PendingImport) is "not Enabled" too.' },
+  { case: 'AttachDisk of an encrypted disk whose key is not Enabled, or destroyed', code: 'InvalidParameter.KMSKeyId.CMKNotEnabled (400) / InvalidOperation.KMSKeyIdNotFound (403)', why: '§2.7: attaching an encrypted disk calls KMS; reliability case T-35; the codes and statuses of the instance power pages.' },
   { case: 'StartInstance / RebootInstance with a destroyed (deleted) disk key', code: 'InvalidOperation.KMSKeyIdNotFound (403)', why: 'Documented on StopInstances ("The specified KMSKeyId not found"); the KMS answers Forbidden.KeyNotFound for a destroyed key.' },
   { case: 'RunInstances with an unknown InstanceType', code: 'InvalidInstanceType.ValueNotSupported', why: 'Not in cloud-api.md; the ECS API reference code.' },
   { case: 'SystemDisk.Category that cannot be a system disk (regional, ephemeral)', code: 'InvalidSystemDiskCategory.ValueNotSupported', why: 'Not in cloud-api.md; the ECS API reference code.' },

@@ -7,6 +7,7 @@ import type { Params } from '../api/params';
 import { DEFAULT_DISK_CATEGORY, FAMILIES_REFUSING_ENCRYPTED_DISKS, findCategory, findInstanceType, findRegion, type PerformanceLevel } from './catalogue';
 import { ecsError } from './codes';
 import type { EcsCore } from './ecs-core';
+import { usableKey } from './encryption';
 import { makeDisk, planDisk, type DiskSource } from './disk-plan';
 import type { Hypervisor } from './hypervisor';
 import type { DiskResource } from './ports';
@@ -115,6 +116,11 @@ export async function attachDisk(core: EcsCore, ctx: CallContext, p: Params) {
   const family = findInstanceType(instance.InstanceType)?.InstanceTypeFamily ?? instance.InstanceType.split('.').slice(0, 2).join('.');
   if (disk.Encrypted && disk.SourceSnapshotId && FAMILIES_REFUSING_ENCRYPTED_DISKS.includes(family)) {
     throw ecsError('InvalidInstanceType.NotSupportDiskCategory', { reason: `Instance family ${family} does not support encrypted data disks created from snapshots (disk ${disk.DiskId}).` });
+  }
+  // Attaching an encrypted disk calls KMS (§2.7): a key that is not Enabled (or is gone) refuses it (T-35).
+  if (disk.key) {
+    ctx.audit.keyId = disk.key.KMSKeyId;
+    await usableKey(core, ctx, { accountId: disk.key.accountId, regionId: disk.key.regionId }, disk.key.KMSKeyId, 'InvalidOperation.KMSKeyIdNotFound');
   }
   const used = new Set((await core.store.listDisks()).filter((d) => d.InstanceId === instance.InstanceId).map((d) => d.Device));
   const device = [...'bcdefghijklmnopq'].map((l) => `/dev/xvd${l}`).find((d) => !used.has(d)) ?? '';
