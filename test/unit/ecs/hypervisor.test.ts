@@ -110,13 +110,14 @@ async function destroy(keyId: string) {
 }
 
 describe('KMS error paths of StartInstance / RebootInstance (issue 6 item 3)', () => {
-  it('AttachDisk of an encrypted disk calls KMS (T-35): key disabled → CMKNotEnabled (400), destroyed → KMSKeyIdNotFound (403), nothing changed', async () => {
+  it('AttachDisk and CreateSnapshot of an encrypted disk call KMS (T-35): key disabled → CMKNotEnabled, destroyed → KMSKeyIdNotFound (403), nothing changed', async () => {
     const [id] = await run(lab);
     const data = (await lab.ecsCall('CreateDisk', { ZoneId: 'cn-hangzhou-h', DiskCategory: 'cloud_essd', Size: 20, Encrypted: true, KMSKeyId: cmk })).DiskId as string;
     await lab.kmsCall('DisableKey', { KeyId: cmk });
     const before = lab.snapshotState();
     const disabled = await rejectionOf(lab.ecsCall('AttachDisk', { InstanceId: id, DiskId: data }));
     expect([disabled.Code, disabled.HttpStatus]).toEqual(['InvalidParameter.KMSKeyId.CMKNotEnabled', 400]);
+    expect((await rejectionOf(lab.ecsCall('CreateSnapshot', { DiskId: data }))).Code).toBe('InvalidParameter.KMSKeyId.CMKNotEnabled');
     expect(lab.snapshotState()).toBe(before);
     await lab.kmsCall('EnableKey', { KeyId: cmk });
     await lab.ecsCall('AttachDisk', { InstanceId: id, DiskId: data });
@@ -125,6 +126,7 @@ describe('KMS error paths of StartInstance / RebootInstance (issue 6 item 3)', (
     await destroy(cmk);
     const gone = await rejectionOf(lab.ecsCall('AttachDisk', { InstanceId: id, DiskId: data }));
     expect([gone.Code, gone.HttpStatus]).toEqual(['InvalidOperation.KMSKeyIdNotFound', 403]);
+    expect((await rejectionOf(lab.ecsCall('CreateSnapshot', { DiskId: data }))).Code).toBe('InvalidOperation.KMSKeyIdNotFound');
     expect(await lab.disk(data)).toMatchObject({ Status: 'Available', InstanceId: '' });
   });
 

@@ -5,7 +5,7 @@ import type { CallContext } from '../api/context';
 import type { Params } from '../api/params';
 import { ecsError } from './codes';
 import type { EcsCore } from './ecs-core';
-import { checkEncryptionLimits, chooseKey, kmsCallerFor, newWrappedKey, resolveChoice, tagForEcs, type KeySource } from './encryption';
+import { checkEncryptionLimits, chooseKey, kmsCallerFor, newWrappedKey, resolveChoice, tagForEcs, usableKey, type KeySource } from './encryption';
 import { regionOf } from './disk-actions';
 import { finishOrDiscard } from './disk-plan';
 import type { SnapshotResource, WrappedKey } from './ports';
@@ -15,8 +15,11 @@ import { hasTags, page, snapshotView, tagsOf } from './views';
 export async function createSnapshot(core: EcsCore, ctx: CallContext, p: Params) {
   const disk = await core.ownDisk(ctx, p.DiskId as string);
   if (disk.Status !== 'Available' && disk.Status !== 'In_use') throw ecsError('IncorrectDiskStatus', { diskId: disk.DiskId, status: disk.Status });
-  // §2.4: ECS needs its role to snapshot a CMK-encrypted disk.
-  if (disk.key) await kmsCallerFor(core, disk.key.accountId, disk.key.isServiceKey);
+  // §2.4, §2.7: snapshotting an encrypted disk calls KMS — ECS needs its role, and the key must be usable.
+  if (disk.key) {
+    await kmsCallerFor(core, disk.key.accountId, disk.key.isServiceKey);
+    await usableKey(core, ctx, { accountId: disk.key.accountId, regionId: disk.key.regionId }, disk.key.KMSKeyId, 'InvalidOperation.KMSKeyIdNotFound');
+  }
   const SnapshotId = core.newId('s');
   ctx.audit.resourceId = SnapshotId;
   ctx.audit.keyId = disk.key?.KMSKeyId;
