@@ -91,8 +91,20 @@ test('FAQ: a disabled CMK leaves a rebooted instance black and Running; EnableKe
   await expect(screen(page)).toContainText('the FAQ survives');
   await shot(page, 'running');
 
-  // DisableKey: the running guest keeps working (its data key stays in the crypto workers).
-  await call(page, 'Kms', 'DisableKey', { KeyId: cmk });
+  // DisableKey from the KMS console, which first lists what depends on the key: the instance and its disk.
+  const systemDiskId = ((await call(page, 'Ecs', 'DescribeDisks', { RegionId: REGION, InstanceId: id, DiskType: 'system' })).Disks as { Disk: { DiskId: string }[] }).Disk[0].DiskId;
+  await page.goto(`./#/kms/keys/${cmk}`);
+  await page.getByTestId('key-state-panel').getByRole('button', { name: 'Disable key…' }).click();
+  const dependents = page.getByTestId('dependents-confirm').getByTestId('dependents-list');
+  await expect(dependents).toContainText(id);
+  await expect(dependents).toContainText(systemDiskId);
+  await page.getByTestId('dependents-confirm').getByTestId('confirm-button').click();
+  await expect.poll(async () => ((await call(page, 'Kms', 'DescribeKey', { KeyId: cmk })).KeyMetadata as { KeyState: string }).KeyState).toBe('Disabled');
+
+  // Back on the console: the machine was kept in memory and resumes; the running guest keeps working
+  // (its data key stays in the crypto workers).
+  await page.goto(`./#/ecs/instances/${id}/console`);
+  await expect(screen(page)).toContainText('the FAQ survives');
   await run(page, 'cat motd');
   await expect(screen(page)).toContainText('Welcome to LabOS');
   const refusedBefore = (await decrypts(page)).filter((d) => d.outcome === 'Failure').length;

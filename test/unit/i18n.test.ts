@@ -50,4 +50,10 @@ describe('translation helpers', () => {
     expect(two).toBe('All 20 checks passed in 2 workers (5 ms).');
     expect(translate('ja', 'selftest.passed.other', { checks: 20, workers: 2, ms: 5 })).toContain('20');
   });
+
+  it('translatePlural hands the count to the message as {count} (the key-dependents confirmation needs it)', () => {
+    expect(translatePlural('en', 'kms.dependents.count', 1)).toBe('1 resource is encrypted under this key:');
+    expect(translatePlural('en', 'kms.dependents.count', 3)).toBe('3 resources are encrypted under this key:');
+    expect(translatePlural('ja', 'kms.dependents.count', 3)).toContain('3');
+  });
 });

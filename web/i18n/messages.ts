@@ -44,5 +44,5 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
 
 export function translatePlural(locale: Locale, key: PluralKey, count: number, params: MessageParams = {}): string {
   const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
-  return translate(locale, `${key}.${form}` as MessageKey, params);
+  return translate(locale, `${key}.${form}` as MessageKey, { count, ...params });
 }
