@@ -96,5 +96,6 @@ test('encrypting a running system: CreateImage → CopyImage Encrypted → Repla
   await page.keyboard.type('cat keep.txt', { delay: 15 });
   await page.keyboard.press('Enter');
   await expect(screen).toContainText('written before encryption');
+  await expect.poll(() => instanceStatus(page, id), { timeout: 15_000 }).toBe('Running');
   await call(page, 'Ecs', 'DeleteInstance', { RegionId: REGION, InstanceId: id, Force: true });
 });

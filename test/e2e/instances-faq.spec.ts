@@ -151,6 +151,7 @@ test('FAQ: a disabled CMK leaves a rebooted instance black and Running; EnableKe
   await expect(screen(page)).toContainText('the FAQ survives');
 
   // Delete (Force: it is Running); its system disk goes with it.
+  await expect.poll(() => status(page, id), { timeout: 15_000 }).toBe('Running');
   await call(page, 'Ecs', 'DeleteInstance', { RegionId: REGION, InstanceId: id, Force: true });
   const left = await call(page, 'Ecs', 'DescribeInstances', { RegionId: REGION, InstanceIds: [id] });
   expect(left.TotalCount).toBe(0);
@@ -188,5 +189,7 @@ test('FAQ with the service key (it cannot be disabled) and with an unencrypted s
   await openConsole(page, plainId);
   expect((await decrypts(page)).length).toBe(before);
   await expect(page.getByTestId('hypervisor-events').locator('[data-kind="no-key-needed"]').first()).toBeVisible();
+  // The prompt can come before the status settles (Starting → Running): Delete waits for Running.
+  await expect.poll(() => status(page, plainId), { timeout: 15_000 }).toBe('Running');
   await call(page, 'Ecs', 'DeleteInstance', { RegionId: REGION, InstanceId: plainId, Force: true });
 });
