@@ -171,4 +171,26 @@ describe('lineage graph', () => {
     expect(Math.max(...layout.nodes.map((n) => n.x + NODE_WIDTH))).toBeLessThanOrEqual(layout.width);
     expect(edgePath({ x: 0, y: 0 }, { x: 300, y: 0 })).toMatch(/^M176,26 C/);
   });
+
+  it('hangs instances off the disks attached to them, one column right of their deepest disk, with no data key of their own', () => {
+    const withInstances = buildLineage({
+      ...input,
+      disks: input.disks.map((d) => (d.DiskId === 'd-3' ? { ...d, InstanceId: 'i-1' } : d.DiskId === 'd-1' ? { ...d, InstanceId: 'i-2' } : d)),
+      instances: [
+        { InstanceId: 'i-1', RegionId: 'r', InstanceName: 'web', Status: 'Running', CreationTime: T(8) },
+        { InstanceId: 'i-2', RegionId: 'r', Status: 'Stopped', CreationTime: T(9) },
+        { InstanceId: 'i-3', RegionId: 'r', Status: 'Stopped', CreationTime: T(9) }, // its disks are elsewhere: alone
+      ],
+    });
+    const kinds = (from: string, to: string) => withInstances.edges.find((e) => e.from === from && e.to === to)?.kind;
+    expect(kinds('d-3', 'i-1')).toBe('attached');
+    expect(kinds('d-1', 'i-2')).toBe('attached');
+    expect(withInstances.nodes.find((n) => n.id === 'i-1')).toMatchObject({ kind: 'instance', label: 'web', status: 'Running' });
+    expect(withInstances.nodes.some((n) => n.id === 'dk:i-1')).toBe(false);
+    expect(withInstances.nodes.filter((n) => n.kind === 'datakey')).toHaveLength(2);
+    const layout = layoutLineage(withInstances);
+    const at = (id: string) => layout.nodes.find((n) => n.id === id)!;
+    expect(at('i-1').column).toBe(at('d-3').column + 1);
+    expect(keySubgraph(withInstances, 'kA').nodes.map((n) => n.id)).toContain('i-1');
+  });
 });

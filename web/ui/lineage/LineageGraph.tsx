@@ -8,7 +8,7 @@ import { keyHealth } from '../ecs/key-rules';
 import { keyHref } from '../route';
 import { NODE_HEIGHT, NODE_WIDTH, edgePath, type Layout, type PlacedNode } from './lineage';
 
-const KIND_KEYS = { key: 'lineage.kind.key', datakey: 'lineage.kind.datakey', disk: 'lineage.kind.disk', snapshot: 'lineage.kind.snapshot', image: 'lineage.kind.image' } as const;
+const KIND_KEYS = { key: 'lineage.kind.key', datakey: 'lineage.kind.datakey', disk: 'lineage.kind.disk', snapshot: 'lineage.kind.snapshot', image: 'lineage.kind.image', instance: 'lineage.kind.instance' } as const;
 
 function shorten(text: string, max = 22): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -55,7 +55,7 @@ export function LineageGraph(props: { layout: Layout; regionId: string; highligh
               <g transform={`translate(${n.x},${n.y})`} class={`lineage__node lineage__node--${n.kind} lineage__node--${state}`}
                 classList={{ 'lineage__node--highlight': n.resourceId === props.highlight, 'lineage__node--foreign': !!n.isForeign }}>
                 <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" />
-                <text x="10" y="19" class="lineage__kind">{t(KIND_KEYS[n.kind])}{n.kind === 'key' && n.status ? ` · ${n.status}` : ''}</text>
+                <text x="10" y="19" class="lineage__kind">{t(KIND_KEYS[n.kind])}{(n.kind === 'key' || n.kind === 'instance') && n.status ? ` · ${n.status}` : ''}</text>
                 <text x="10" y="38" class="lineage__label">{shorten(n.kind === 'datakey' ? t('lineage.datakey.short', { id: n.resourceId }) : n.label)}</text>
                 <title>{describe(n)}</title>
               </g>

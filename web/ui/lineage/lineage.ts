@@ -1,12 +1,18 @@
 // The lineage graph (issue 5 item 13), pure: key → data key (wrapped) → disk → snapshot → image → disk,
-// across copies, regions and shared images, built from Describe* responses, and laid out in columns.
+// across copies, regions and shared images, and the instances disks are attached to, built from
+// Describe* responses, and laid out in columns.
 // The API does not name a resource's data key, so it is inferred the way the core makes them
 // (encryption.ts): a new KMS key always means a new data key; the same key along a copy keeps it.
 
-export type NodeKind = 'key' | 'datakey' | 'disk' | 'snapshot' | 'image';
-export type EdgeKind = 'wraps' | 'encrypts' | 'snapshot' | 'disk' | 'copy' | 'image';
+export type NodeKind = 'key' | 'datakey' | 'disk' | 'snapshot' | 'image' | 'instance';
+export type EdgeKind = 'wraps' | 'encrypts' | 'snapshot' | 'disk' | 'copy' | 'image' | 'attached';
 
-export interface LineageDisk { DiskId: string; RegionId: string; DiskName?: string; Encrypted: boolean; KMSKeyId: string; SourceSnapshotId: string; CreationTime: string; Status?: string }
+export interface LineageDisk {
+  DiskId: string; RegionId: string; DiskName?: string; Encrypted: boolean; KMSKeyId: string; SourceSnapshotId: string; CreationTime: string; Status?: string;
+  /** The instance it is attached to ('' when none). */
+  InstanceId?: string;
+}
+export interface LineageInstance { InstanceId: string; RegionId: string; InstanceName?: string; Status?: string; CreationTime: string }
 export interface LineageSnapshot { SnapshotId: string; RegionId: string; SnapshotName?: string; Encrypted: boolean; KMSKeyId: string; SourceDiskId: string; SourceSnapshotId: string; CreationTime: string; Status?: string }
 export interface LineageImage {
   ImageId: string; RegionId: string; ImageName?: string; Encrypted: boolean; KMSKeyId: string; SourceImageId: string; CreationTime: string;
@@ -18,6 +24,8 @@ export interface LineageInput {
   disks: LineageDisk[];
   snapshots: LineageSnapshot[];
   images: LineageImage[];
+  /** Instances: each hangs off the disks attached to it (older inputs may have none). */
+  instances?: LineageInstance[];
   /** Keys the page knows (labels and states); others show by id. */
   keys: LineageKey[];
 }
@@ -119,7 +127,11 @@ export function buildLineage(input: LineageInput): LineageGraph {
       isForeign: i.ImageOwnerAlias === 'others', status: i.Status, created: i.CreationTime,
     });
   }
+  for (const i of input.instances ?? []) {
+    nodes.set(i.InstanceId, { id: i.InstanceId, kind: 'instance', resourceId: i.InstanceId, label: i.InstanceName || i.InstanceId, regionId: i.RegionId, status: i.Status, created: i.CreationTime });
+  }
   const present = (id: string) => nodes.has(id);
+  for (const d of input.disks) if (d.InstanceId && present(d.InstanceId)) addEdge(d.DiskId, d.InstanceId, 'attached');
   for (const d of input.disks) if (d.SourceSnapshotId && present(nodeOf(d.SourceSnapshotId))) addEdge(nodeOf(d.SourceSnapshotId), d.DiskId, 'disk');
   for (const s of input.snapshots) {
     if (mergedInto.has(s.SnapshotId)) continue;
@@ -130,7 +142,7 @@ export function buildLineage(input: LineageInput): LineageGraph {
     if (i.SourceImageId && present(i.SourceImageId)) addEdge(i.SourceImageId, i.ImageId, 'copy');
     else if (!i.SourceImageId && present(snapshotOfImage(i))) addEdge(snapshotOfImage(i), i.ImageId, 'image');
   }
-  for (const id of [...nodes.keys()]) if (nodes.get(id)!.kind !== 'key' && nodes.get(id)!.kind !== 'datakey') resolve(id);
+  for (const id of [...nodes.keys()]) if (!['key', 'datakey', 'instance'].includes(nodes.get(id)!.kind)) resolve(id);
   return { nodes: [...nodes.values()], edges };
 }
 
