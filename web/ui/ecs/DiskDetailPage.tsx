@@ -8,6 +8,7 @@ import { KeyLineage } from '../lineage/KeyLineage';
 import { categoryName } from './categories';
 import { createEcsAction } from './ecs-action';
 import type { Disk } from './ecs-client';
+import { DetailFrame } from './DetailFrame';
 import { ecsHref } from './ecs-route';
 import type { EcsPageProps } from './DiskListPage';
 import { EncryptionCell } from './EncryptionCell';
@@ -67,69 +68,64 @@ export function DiskDetailPage(props: EcsPageProps & { diskId: string }) {
   };
 
   return (
-    <section class="ecs-detail" aria-labelledby={`${id}-title`} data-testid="ecs-disk-detail">
-      <p><a href={ecsHref('disks')}>{t('ecs.disks.back')}</a></p>
-      <h2 id={`${id}-title`} tabindex="-1">{disk()?.DiskName || props.diskId}</h2>
-      <Show when={load.error()}>{(error) => <CloudErrorNote error={error()} />}</Show>
-      <Show when={disk() === null}><p class="muted" data-testid="not-found">{t('ecs.notFound', { id: props.diskId })}</p></Show>
-      <Show when={disk()}>
-        {(d) => (
-          <>
-            <dl class="kms-metadata ecs-metadata">
-              <div class="kms-metadata__row"><dt>DiskId</dt><dd><code data-testid="disk-id">{d().DiskId}</code></dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.status')}</dt><dd><ProgressCell status={d().Status} /></dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.category')}</dt><dd>{categoryName(d().Category, locale())} ({d().Category}{d().PerformanceLevel ? ` ${d().PerformanceLevel}` : ''}) · {d().Size} GiB</dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.zone')}</dt><dd>{d().RegionId} / {d().ZoneId || t('ecs.create.zoneRedundantShort')}</dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.encryption')}</dt><dd><EncryptionCell encrypted={d().Encrypted} keyId={d().KMSKeyId} keys={props.keys.keys()} /></dd></div>
-              <Show when={d().Encrypted}>
-                <div class="kms-metadata__row"><dt>KMSKeyId</dt><dd><code data-testid="disk-key">{d().KMSKeyId}</code></dd></div>
-              </Show>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.source')}</dt><dd>
-                <Show when={d().SourceSnapshotId} fallback={<span class="muted">{t('common.none')}</span>}>
-                  <a href={ecsHref('snapshots', d().SourceSnapshotId, { region: region() })}><code>{d().SourceSnapshotId}</code></a>
-                </Show>
-              </dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.created')}</dt><dd>{d().CreationTime}</dd></div>
-            </dl>
-            <p class="ecs-small">{t(d().Encrypted ? 'ecs.disk.encryptedForever' : 'ecs.disk.convert')}</p>
-            <Show when={action.error()}>{(error) => <CloudErrorNote error={error()} testId="disk-action-error" />}</Show>
-            <div class="ecs-detail__actions">
-              <form class="panel kms-inline-form" onSubmit={(e) => void snapshot(e)}>
-                <label for={`${id}-snap`}>{t('ecs.snapshot.name')}</label>
-                <input id={`${id}-snap`} value={snapshotName()} onInput={(e) => setSnapshotName(e.currentTarget.value)} data-testid="snapshot-name" />
-                <button type="submit" class="button" disabled={action.isBusy() || d().Status === 'Creating'} data-testid="create-snapshot">{t('ecs.snapshot.create')}</button>
-                <Show when={snapshotId()}>
-                  {(sid) => <p role="status" data-testid="snapshot-created">{t('ecs.snapshot.created')} <a href={ecsHref('snapshots', sid(), { region: region() })}><code>{sid()}</code></a></p>}
-                </Show>
-              </form>
-              <form class="panel kms-inline-form" onSubmit={(e) => void modify(e)}>
-                <label for={`${id}-name`}>{t('ecs.create.name')}</label>
-                <input id={`${id}-name`} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
-                <label for={`${id}-description`}>{t('ecs.description')}</label>
-                <input id={`${id}-description`} value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
-                <button type="submit" class="button button--quiet" disabled={action.isBusy()}>{t('ecs.save')}</button>
-              </form>
-              <div class="panel">
-                <Show when={isConfirmingDelete()} fallback={
-                  <button type="button" class="button button--danger" disabled={action.isBusy() || d().Status !== 'Available'} onClick={() => setConfirmingDelete(true)} data-testid="delete-disk">{t('ecs.disk.delete')}</button>
-                }>
-                  <p role="alert">{t('ecs.disk.deleteConfirm')}</p>
-                  <div class="kms-actions">
-                    <button type="button" class="button button--danger" disabled={action.isBusy()} onClick={() => void remove()} data-testid="confirm-delete">{t('ecs.disk.delete')}</button>
-                    <button type="button" class="button button--quiet" onClick={() => setConfirmingDelete(false)}>{t('common.cancel')}</button>
-                  </div>
-                </Show>
-              </div>
-            </div>
-            <Show when={d().Status !== 'Creating'}>
-              <SectorPeek client={props.client} diskId={d().DiskId} regionId={region()} isEncrypted={d().Encrypted} />
-            </Show>
+    <DetailFrame testId="ecs-disk-detail" titleId={`${id}-title`} backHref={ecsHref('disks')} backLabel={t('ecs.disks.back')}
+      title={disk()?.DiskName || props.diskId} error={load.error()} item={disk()} resourceId={props.diskId}>
+      {(d) => (
+        <>
+          <dl class="kms-metadata ecs-metadata">
+            <div class="kms-metadata__row"><dt>DiskId</dt><dd><code data-testid="disk-id">{d().DiskId}</code></dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.status')}</dt><dd><ProgressCell status={d().Status} /></dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.category')}</dt><dd>{categoryName(d().Category, locale())} ({d().Category}{d().PerformanceLevel ? ` ${d().PerformanceLevel}` : ''}) · {d().Size} GiB</dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.zone')}</dt><dd>{d().RegionId} / {d().ZoneId || t('ecs.create.zoneRedundantShort')}</dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.encryption')}</dt><dd><EncryptionCell encrypted={d().Encrypted} keyId={d().KMSKeyId} keys={props.keys.keys()} /></dd></div>
             <Show when={d().Encrypted}>
-              <KeyLineage client={props.client} keyId={d().KMSKeyId} regionId={region()} highlight={d().DiskId} />
+              <div class="kms-metadata__row"><dt>KMSKeyId</dt><dd><code data-testid="disk-key">{d().KMSKeyId}</code></dd></div>
             </Show>
-          </>
-        )}
-      </Show>
-    </section>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.source')}</dt><dd>
+              <Show when={d().SourceSnapshotId} fallback={<span class="muted">{t('common.none')}</span>}>
+                <a href={ecsHref('snapshots', d().SourceSnapshotId, { region: region() })}><code>{d().SourceSnapshotId}</code></a>
+              </Show>
+            </dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.created')}</dt><dd>{d().CreationTime}</dd></div>
+          </dl>
+          <p class="ecs-small">{t(d().Encrypted ? 'ecs.disk.encryptedForever' : 'ecs.disk.convert')}</p>
+          <Show when={action.error()}>{(error) => <CloudErrorNote error={error()} testId="disk-action-error" />}</Show>
+          <div class="ecs-detail__actions">
+            <form class="panel kms-inline-form" onSubmit={(e) => void snapshot(e)}>
+              <label for={`${id}-snap`}>{t('ecs.snapshot.name')}</label>
+              <input id={`${id}-snap`} value={snapshotName()} onInput={(e) => setSnapshotName(e.currentTarget.value)} data-testid="snapshot-name" />
+              <button type="submit" class="button" disabled={action.isBusy() || d().Status === 'Creating'} data-testid="create-snapshot">{t('ecs.snapshot.create')}</button>
+              <Show when={snapshotId()}>
+                {(sid) => <p role="status" data-testid="snapshot-created">{t('ecs.snapshot.created')} <a href={ecsHref('snapshots', sid(), { region: region() })}><code>{sid()}</code></a></p>}
+              </Show>
+            </form>
+            <form class="panel kms-inline-form" onSubmit={(e) => void modify(e)}>
+              <label for={`${id}-name`}>{t('ecs.create.name')}</label>
+              <input id={`${id}-name`} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+              <label for={`${id}-description`}>{t('ecs.description')}</label>
+              <input id={`${id}-description`} value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
+              <button type="submit" class="button button--quiet" disabled={action.isBusy()}>{t('ecs.save')}</button>
+            </form>
+            <div class="panel">
+              <Show when={isConfirmingDelete()} fallback={
+                <button type="button" class="button button--danger" disabled={action.isBusy() || d().Status !== 'Available'} onClick={() => setConfirmingDelete(true)} data-testid="delete-disk">{t('ecs.disk.delete')}</button>
+              }>
+                <p role="alert">{t('ecs.disk.deleteConfirm')}</p>
+                <div class="kms-actions">
+                  <button type="button" class="button button--danger" disabled={action.isBusy()} onClick={() => void remove()} data-testid="confirm-delete">{t('ecs.disk.delete')}</button>
+                  <button type="button" class="button button--quiet" onClick={() => setConfirmingDelete(false)}>{t('common.cancel')}</button>
+                </div>
+              </Show>
+            </div>
+          </div>
+          <Show when={d().Status !== 'Creating'}>
+            <SectorPeek client={props.client} diskId={d().DiskId} regionId={region()} isEncrypted={d().Encrypted} />
+          </Show>
+          <Show when={d().Encrypted}>
+            <KeyLineage client={props.client} keyId={d().KMSKeyId} regionId={region()} highlight={d().DiskId} />
+          </Show>
+        </>
+      )}
+    </DetailFrame>
   );
 }

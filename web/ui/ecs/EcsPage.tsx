@@ -21,6 +21,7 @@ import { SnapshotListPage } from './SnapshotListPage';
 import { createRegionKeys } from './use-keys';
 import '../kms/kms.css';
 import './ecs.css';
+import './instances.css';
 
 export function EcsPage() {
   const { t, locale } = useI18n();

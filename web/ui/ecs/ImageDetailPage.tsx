@@ -9,6 +9,7 @@ import { CopyForm } from './CopyForm';
 import type { EcsPageProps } from './DiskListPage';
 import { createEcsAction } from './ecs-action';
 import type { Image, RegionInfo } from './ecs-client';
+import { DetailFrame } from './DetailFrame';
 import { ecsHref, resourceHref } from './ecs-route';
 import { EncryptionCell } from './EncryptionCell';
 import { ProgressCell } from './ProgressCell';
@@ -63,66 +64,61 @@ export function ImageDetailPage(props: EcsPageProps & { imageId: string; regions
   };
 
   return (
-    <section class="ecs-detail" aria-labelledby={`${id}-title`} data-testid="ecs-image-detail">
-      <p><a href={ecsHref('images')}>{t('ecs.images.back')}</a></p>
-      <h2 id={`${id}-title`} tabindex="-1">{image()?.ImageName || props.imageId}</h2>
-      <Show when={load.error()}>{(error) => <CloudErrorNote error={error()} />}</Show>
-      <Show when={image() === null}><p class="muted" data-testid="not-found">{t('ecs.notFound', { id: props.imageId })}</p></Show>
-      <Show when={image()}>
-        {(i) => (
-          <>
-            <dl class="kms-metadata ecs-metadata">
-              <div class="kms-metadata__row"><dt>ImageId</dt><dd><code data-testid="image-id">{i().ImageId}</code></dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.status')}</dt><dd><ProgressCell status={i().Status} progress={i().Progress} /></dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.owner')}</dt><dd>{t(`ecs.images.${i().ImageOwnerAlias as 'self'}`)}{i().ImageOwnerId ? ` (${i().ImageOwnerId})` : ''}</dd></div>
-              <div class="kms-metadata__row"><dt>OS</dt><dd>{i().OSName}</dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.size')}</dt><dd>{i().Size} GiB</dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.encryption')}</dt><dd><EncryptionCell encrypted={i().Encrypted} keyId={i().KMSKeyId} keys={props.keys.keys()} isForeign={i().ImageOwnerAlias === 'others'} /></dd></div>
-              <Show when={i().SourceImageId}>
-                <div class="kms-metadata__row"><dt>{t('ecs.col.source')}</dt><dd>{t('ecs.snapshot.copyOf')} <a href={resourceHref(i().SourceImageId, i().SourceRegionId, i().RegionId)}><code>{i().SourceImageId}</code></a> ({i().SourceRegionId})</dd></div>
-              </Show>
-            </dl>
-            <Show when={i().ImageOwnerAlias === 'others' && i().Encrypted}><p class="ecs-small">{t('ecs.image.sharedRule')}</p></Show>
-            <Show when={action.error()}>{(error) => <CloudErrorNote error={error()} testId="image-action-error" />}</Show>
-            <Show when={copied()}>
-              {(c) => <p class="notice notice--info" role="status" data-testid="copy-started" data-id={c().id}>{t('ecs.copy.started')} <a href={resourceHref(c().id, c().regionId, region())}><code>{c().id}</code></a></p>}
+    <DetailFrame testId="ecs-image-detail" titleId={`${id}-title`} backHref={ecsHref('images')} backLabel={t('ecs.images.back')}
+      title={image()?.ImageName || props.imageId} error={load.error()} item={image()} resourceId={props.imageId}>
+      {(i) => (
+        <>
+          <dl class="kms-metadata ecs-metadata">
+            <div class="kms-metadata__row"><dt>ImageId</dt><dd><code data-testid="image-id">{i().ImageId}</code></dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.status')}</dt><dd><ProgressCell status={i().Status} progress={i().Progress} /></dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.owner')}</dt><dd>{t(`ecs.images.${i().ImageOwnerAlias as 'self'}`)}{i().ImageOwnerId ? ` (${i().ImageOwnerId})` : ''}</dd></div>
+            <div class="kms-metadata__row"><dt>OS</dt><dd>{i().OSName}</dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.size')}</dt><dd>{i().Size} GiB</dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.encryption')}</dt><dd><EncryptionCell encrypted={i().Encrypted} keyId={i().KMSKeyId} keys={props.keys.keys()} isForeign={i().ImageOwnerAlias === 'others'} /></dd></div>
+            <Show when={i().SourceImageId}>
+              <div class="kms-metadata__row"><dt>{t('ecs.col.source')}</dt><dd>{t('ecs.snapshot.copyOf')} <a href={resourceHref(i().SourceImageId, i().SourceRegionId, i().RegionId)}><code>{i().SourceImageId}</code></a> ({i().SourceRegionId})</dd></div>
             </Show>
-            <Show when={i().Status === 'Available'}>
-              <div class="ecs-detail__actions">
-                <Show when={i().ImageOwnerAlias !== 'system'}>
-                  <div class="panel">
-                    <a class="button" href={ecsHref('disks', undefined, { create: '1', image: i().ImageId })} data-testid="disk-from-image">{t('ecs.image.makeDisk')}</a>
-                  </div>
-                </Show>
-                <Show when={i().ImageOwnerAlias === 'self' && other()}>
-                  <div class="panel">
-                    <p class="ecs-small" data-testid="share-state">{t(isShared() ? 'ecs.image.sharedWith' : 'ecs.image.notShared', { account: `${other()!.AccountName} (${other()!.AccountId})` })}</p>
-                    <button type="button" class="button button--quiet" disabled={action.isBusy()} onClick={() => void toggleShare()} data-testid="toggle-share">
-                      {t(isShared() ? 'ecs.image.unshare' : 'ecs.image.share')}
-                    </button>
-                  </div>
-                  <div class="panel">
-                    <Show when={isConfirmingDelete()} fallback={
-                      <button type="button" class="button button--danger" disabled={action.isBusy()} onClick={() => setConfirmingDelete(true)} data-testid="delete-image">{t('ecs.image.delete')}</button>
-                    }>
-                      <p role="alert">{t('ecs.image.deleteConfirm')}</p>
-                      <div class="kms-actions">
-                        <button type="button" class="button button--danger" onClick={() => void remove()} data-testid="confirm-delete">{t('ecs.image.delete')}</button>
-                        <button type="button" class="button button--quiet" onClick={() => setConfirmingDelete(false)}>{t('common.cancel')}</button>
-                      </div>
-                    </Show>
-                  </div>
-                </Show>
-              </div>
+          </dl>
+          <Show when={i().ImageOwnerAlias === 'others' && i().Encrypted}><p class="ecs-small">{t('ecs.image.sharedRule')}</p></Show>
+          <Show when={action.error()}>{(error) => <CloudErrorNote error={error()} testId="image-action-error" />}</Show>
+          <Show when={copied()}>
+            {(c) => <p class="notice notice--info" role="status" data-testid="copy-started" data-id={c().id}>{t('ecs.copy.started')} <a href={resourceHref(c().id, c().regionId, region())}><code>{c().id}</code></a></p>}
+          </Show>
+          <Show when={i().Status === 'Available'}>
+            <div class="ecs-detail__actions">
               <Show when={i().ImageOwnerAlias !== 'system'}>
-                <CopyForm client={props.client} regions={props.regions}
-                  source={{ kind: 'image', id: i().ImageId, RegionId: i().RegionId, Encrypted: i().Encrypted, KMSKeyId: i().KMSKeyId, isShared: i().ImageOwnerAlias === 'others', size: i().Size }}
-                  onCopied={(copyId, regionId) => setCopied({ id: copyId, regionId })} />
+                <div class="panel">
+                  <a class="button" href={ecsHref('disks', undefined, { create: '1', image: i().ImageId })} data-testid="disk-from-image">{t('ecs.image.makeDisk')}</a>
+                </div>
               </Show>
+              <Show when={i().ImageOwnerAlias === 'self' && other()}>
+                <div class="panel">
+                  <p class="ecs-small" data-testid="share-state">{t(isShared() ? 'ecs.image.sharedWith' : 'ecs.image.notShared', { account: `${other()!.AccountName} (${other()!.AccountId})` })}</p>
+                  <button type="button" class="button button--quiet" disabled={action.isBusy()} onClick={() => void toggleShare()} data-testid="toggle-share">
+                    {t(isShared() ? 'ecs.image.unshare' : 'ecs.image.share')}
+                  </button>
+                </div>
+                <div class="panel">
+                  <Show when={isConfirmingDelete()} fallback={
+                    <button type="button" class="button button--danger" disabled={action.isBusy()} onClick={() => setConfirmingDelete(true)} data-testid="delete-image">{t('ecs.image.delete')}</button>
+                  }>
+                    <p role="alert">{t('ecs.image.deleteConfirm')}</p>
+                    <div class="kms-actions">
+                      <button type="button" class="button button--danger" onClick={() => void remove()} data-testid="confirm-delete">{t('ecs.image.delete')}</button>
+                      <button type="button" class="button button--quiet" onClick={() => setConfirmingDelete(false)}>{t('common.cancel')}</button>
+                    </div>
+                  </Show>
+                </div>
+              </Show>
+            </div>
+            <Show when={i().ImageOwnerAlias !== 'system'}>
+              <CopyForm client={props.client} regions={props.regions}
+                source={{ kind: 'image', id: i().ImageId, RegionId: i().RegionId, Encrypted: i().Encrypted, KMSKeyId: i().KMSKeyId, isShared: i().ImageOwnerAlias === 'others', size: i().Size }}
+                onCopied={(copyId, regionId) => setCopied({ id: copyId, regionId })} />
             </Show>
-          </>
-        )}
-      </Show>
-    </section>
+          </Show>
+        </>
+      )}
+    </DetailFrame>
   );
 }

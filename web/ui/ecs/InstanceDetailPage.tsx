@@ -8,6 +8,7 @@ import { CloudErrorNote } from '../errors/CloudErrorNote';
 import type { EcsPageProps } from './DiskListPage';
 import { createEcsAction } from './ecs-action';
 import type { Disk, Instance } from './ecs-client';
+import { DetailFrame } from './DetailFrame';
 import { ecsHref } from './ecs-route';
 import { InstanceAttachDiskForm } from './InstanceAttachDiskForm';
 import { InstanceCreateImageForm } from './InstanceCreateImageForm';
@@ -65,51 +66,46 @@ export function InstanceDetailPage(props: EcsPageProps & { instanceId: string })
   const systemDisk = () => disks().find((d) => d.Type === 'system');
 
   return (
-    <section class="ecs-detail instance-detail" aria-labelledby={`${id}-title`} data-testid="instance-detail">
-      <p><a href={ecsHref('instances')}>{t('instances.back')}</a></p>
-      <h2 id={`${id}-title`} tabindex="-1">{instance()?.InstanceName || props.instanceId}</h2>
-      <Show when={load.error()}>{(error) => <CloudErrorNote error={error()} />}</Show>
-      <Show when={instance() === null}><p class="muted" data-testid="not-found">{t('ecs.notFound', { id: props.instanceId })}</p></Show>
-      <Show when={instance()}>
-        {(i) => (
-          <>
-            <dl class="kms-metadata ecs-metadata">
-              <div class="kms-metadata__row"><dt>InstanceId</dt><dd><code data-testid="instance-id">{i().InstanceId}</code></dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.status')}</dt><dd data-testid="instance-status" data-status={i().Status}><ProgressCell status={i().Status} /></dd></div>
-              <div class="kms-metadata__row"><dt>{t('instances.launch.name')}</dt><dd>{i().InstanceName || <span class="muted">{t('common.none')}</span>}</dd></div>
-              <div class="kms-metadata__row"><dt>{t('instances.launch.hostName')}</dt><dd><code>{i().HostName}</code></dd></div>
-              <div class="kms-metadata__row"><dt>{t('instances.col.type')}</dt><dd><code>{i().InstanceType}</code> ({i().InstanceTypeFamily})</dd></div>
-              <div class="kms-metadata__row"><dt>{t('instances.col.size')}</dt><dd>{t('instances.cpuMemory', { cpu: cpuMemory(i().Cpu, i().Memory).cpu, memory: cpuMemory(i().Cpu, i().Memory).memoryGiB })}</dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.zone')}</dt><dd>{i().RegionId} / {i().ZoneId}</dd></div>
-              <div class="kms-metadata__row"><dt>{t('instances.col.image')}</dt><dd>
-                <a href={ecsHref('images', i().ImageId, { region: region() })}><code>{i().ImageId}</code></a>
-                <Show when={i().OSName}><div class="ecs-small">{i().OSName}</div></Show>
-              </dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.created')}</dt><dd>{i().CreationTime}</dd></div>
-              <div class="kms-metadata__row"><dt>{t('instances.col.started')}</dt><dd>{i().StartTime || <span class="muted">{t('common.none')}</span>}</dd></div>
-            </dl>
-            <InstanceKeyNotice disks={disks()} keys={props.keys.keys()} isRunning={i().Status === 'Running'} />
-            <Show when={action.error()}>{(error) => <CloudErrorNote error={error()} testId="instance-action-error" />}</Show>
-            <div class="ecs-detail__actions">
-              <InstancePowerPanel instance={i()} disks={disks()} isBusy={action.isBusy()}
-                onStart={() => void call('StartInstance')} onStop={(force) => void call('StopInstance', force ? { ForceStop: true } : {})}
-                onReboot={(force) => void call('RebootInstance', force ? { ForceStop: true } : {})} onDelete={(force) => void remove(force)} />
-              <InstanceVncPanel client={props.client} instanceId={props.instanceId} regionId={region()} />
-              <InstanceCreateImageForm client={props.client} instanceId={props.instanceId} status={i().Status} regionId={region()} />
-            </div>
-            <section class="instance-disks-section" aria-labelledby={`${id}-disks`}>
-              <h3 id={`${id}-disks`}>{t('instances.disks.title')}</h3>
-              <InstanceDiskTable disks={disks()} keys={props.keys.keys()} status={i().Status} isBusy={action.isBusy()}
-                onDetach={(diskId) => void action.run(() => props.client.ecs('DetachDisk', { InstanceId: props.instanceId, DiskId: diskId }, region()))} />
-            </section>
-            <div class="ecs-detail__actions">
-              <InstanceAttachDiskForm client={props.client} instanceId={props.instanceId} status={i().Status} candidates={candidates()} keys={props.keys.keys()} regionId={region()} />
-              <InstanceReplaceSystemDiskForm client={props.client} instance={i()} systemDisk={systemDisk()} keys={props.keys.keys()} region={props.region}
-                regionId={region()} isStopped={i().Status === 'Stopped'} />
-            </div>
-          </>
-        )}
-      </Show>
-    </section>
+    <DetailFrame testId="instance-detail" class="instance-detail" titleId={`${id}-title`} backHref={ecsHref('instances')} backLabel={t('instances.back')}
+      title={instance()?.InstanceName || props.instanceId} error={load.error()} item={instance()} resourceId={props.instanceId}>
+      {(i) => (
+        <>
+          <dl class="kms-metadata ecs-metadata">
+            <div class="kms-metadata__row"><dt>InstanceId</dt><dd><code data-testid="instance-id">{i().InstanceId}</code></dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.status')}</dt><dd data-testid="instance-status" data-status={i().Status}><ProgressCell status={i().Status} /></dd></div>
+            <div class="kms-metadata__row"><dt>{t('instances.launch.name')}</dt><dd>{i().InstanceName || <span class="muted">{t('common.none')}</span>}</dd></div>
+            <div class="kms-metadata__row"><dt>{t('instances.launch.hostName')}</dt><dd><code>{i().HostName}</code></dd></div>
+            <div class="kms-metadata__row"><dt>{t('instances.col.type')}</dt><dd><code>{i().InstanceType}</code> ({i().InstanceTypeFamily})</dd></div>
+            <div class="kms-metadata__row"><dt>{t('instances.col.size')}</dt><dd>{t('instances.cpuMemory', { cpu: cpuMemory(i().Cpu, i().Memory).cpu, memory: cpuMemory(i().Cpu, i().Memory).memoryGiB })}</dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.zone')}</dt><dd>{i().RegionId} / {i().ZoneId}</dd></div>
+            <div class="kms-metadata__row"><dt>{t('instances.col.image')}</dt><dd>
+              <a href={ecsHref('images', i().ImageId, { region: region() })}><code>{i().ImageId}</code></a>
+              <Show when={i().OSName}><div class="ecs-small">{i().OSName}</div></Show>
+            </dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.created')}</dt><dd>{i().CreationTime}</dd></div>
+            <div class="kms-metadata__row"><dt>{t('instances.col.started')}</dt><dd>{i().StartTime || <span class="muted">{t('common.none')}</span>}</dd></div>
+          </dl>
+          <InstanceKeyNotice disks={disks()} keys={props.keys.keys()} isRunning={i().Status === 'Running'} />
+          <Show when={action.error()}>{(error) => <CloudErrorNote error={error()} testId="instance-action-error" />}</Show>
+          <div class="ecs-detail__actions">
+            <InstancePowerPanel instance={i()} disks={disks()} isBusy={action.isBusy()}
+              onStart={() => void call('StartInstance')} onStop={(force) => void call('StopInstance', force ? { ForceStop: true } : {})}
+              onReboot={(force) => void call('RebootInstance', force ? { ForceStop: true } : {})} onDelete={(force) => void remove(force)} />
+            <InstanceVncPanel client={props.client} instanceId={props.instanceId} regionId={region()} />
+            <InstanceCreateImageForm client={props.client} instanceId={props.instanceId} status={i().Status} regionId={region()} />
+          </div>
+          <section class="instance-disks-section" aria-labelledby={`${id}-disks`}>
+            <h3 id={`${id}-disks`}>{t('instances.disks.title')}</h3>
+            <InstanceDiskTable disks={disks()} keys={props.keys.keys()} status={i().Status} isBusy={action.isBusy()}
+              onDetach={(diskId) => void action.run(() => props.client.ecs('DetachDisk', { InstanceId: props.instanceId, DiskId: diskId }, region()))} />
+          </section>
+          <div class="ecs-detail__actions">
+            <InstanceAttachDiskForm client={props.client} instanceId={props.instanceId} status={i().Status} candidates={candidates()} keys={props.keys.keys()} regionId={region()} />
+            <InstanceReplaceSystemDiskForm client={props.client} instance={i()} systemDisk={systemDisk()} keys={props.keys.keys()} region={props.region}
+              regionId={region()} isStopped={i().Status === 'Stopped'} />
+          </div>
+        </>
+      )}
+    </DetailFrame>
   );
 }

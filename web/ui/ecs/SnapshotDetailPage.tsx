@@ -8,6 +8,7 @@ import { CopyForm } from './CopyForm';
 import type { EcsPageProps } from './DiskListPage';
 import { createEcsAction } from './ecs-action';
 import type { RegionInfo, Snapshot } from './ecs-client';
+import { DetailFrame } from './DetailFrame';
 import { ecsHref, resourceHref } from './ecs-route';
 import { EncryptionCell } from './EncryptionCell';
 import { ProgressCell } from './ProgressCell';
@@ -51,65 +52,60 @@ export function SnapshotDetailPage(props: EcsPageProps & { snapshotId: string; r
   };
 
   return (
-    <section class="ecs-detail" aria-labelledby={`${id}-title`} data-testid="ecs-snapshot-detail">
-      <p><a href={ecsHref('snapshots')}>{t('ecs.snapshots.back')}</a></p>
-      <h2 id={`${id}-title`} tabindex="-1">{snapshot()?.SnapshotName || props.snapshotId}</h2>
-      <Show when={load.error()}>{(error) => <CloudErrorNote error={error()} />}</Show>
-      <Show when={snapshot() === null}><p class="muted" data-testid="not-found">{t('ecs.notFound', { id: props.snapshotId })}</p></Show>
-      <Show when={snapshot()}>
-        {(s) => (
-          <>
-            <dl class="kms-metadata ecs-metadata">
-              <div class="kms-metadata__row"><dt>SnapshotId</dt><dd><code data-testid="snapshot-id">{s().SnapshotId}</code></dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.status')}</dt><dd><ProgressCell status={s().Status} progress={s().Progress} /></dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.region')}</dt><dd>{s().RegionId}</dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.source')}</dt><dd>
-                <Show when={s().SourceSnapshotId} fallback={<a href={ecsHref('disks', s().SourceDiskId, { region: region() })}><code>{s().SourceDiskId}</code></a>}>
-                  {t('ecs.snapshot.copyOf')} <a href={resourceHref(s().SourceSnapshotId, s().SourceRegionId, s().RegionId)}><code>{s().SourceSnapshotId}</code></a> ({s().SourceRegionId})
-                </Show>
-              </dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.size')}</dt><dd>{s().SourceDiskSize} GiB</dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.encryption')}</dt><dd><EncryptionCell encrypted={s().Encrypted} keyId={s().KMSKeyId} keys={props.keys.keys()} /></dd></div>
-              <div class="kms-metadata__row"><dt>{t('ecs.col.created')}</dt><dd>{s().CreationTime}</dd></div>
-            </dl>
-            <p class="ecs-small">{t('ecs.snapshot.sameKey')}</p>
-            <Show when={action.error()}>{(error) => <CloudErrorNote error={error()} testId="snapshot-action-error" />}</Show>
-            <Show when={made()}>
-              {(m) => (
-                <p class="notice notice--info" role="status" data-testid={m().kind === 'copy' ? 'copy-started' : 'image-started'} data-id={m().id}>
-                  {t(m().kind === 'copy' ? 'ecs.copy.started' : 'ecs.image.started')} <a href={resourceHref(m().id, m().regionId, region())}><code>{m().id}</code></a>
-                </p>
-              )}
-            </Show>
-            <Show when={s().Status === 'accomplished'}>
-              <div class="ecs-detail__actions">
-                <div class="panel">
-                  <a class="button" href={ecsHref('disks', undefined, { create: '1', snapshot: s().SnapshotId })} data-testid="disk-from-snapshot">{t('ecs.snapshot.makeDisk')}</a>
-                </div>
-                <form class="panel kms-inline-form" onSubmit={(e) => void createImage(e)}>
-                  <label for={`${id}-image`}>{t('ecs.image.name')}</label>
-                  <input id={`${id}-image`} value={imageName()} onInput={(e) => setImageName(e.currentTarget.value)} />
-                  <button type="submit" class="button button--quiet" disabled={action.isBusy()} data-testid="create-image">{t('ecs.image.create')}</button>
-                </form>
-                <div class="panel">
-                  <Show when={isConfirmingDelete()} fallback={
-                    <button type="button" class="button button--danger" disabled={action.isBusy()} onClick={() => setConfirmingDelete(true)} data-testid="delete-snapshot">{t('ecs.snapshot.delete')}</button>
-                  }>
-                    <p role="alert">{t('ecs.snapshot.deleteConfirm')}</p>
-                    <div class="kms-actions">
-                      <button type="button" class="button button--danger" onClick={() => void remove()} data-testid="confirm-delete">{t('ecs.snapshot.delete')}</button>
-                      <button type="button" class="button button--quiet" onClick={() => setConfirmingDelete(false)}>{t('common.cancel')}</button>
-                    </div>
-                  </Show>
-                </div>
+    <DetailFrame testId="ecs-snapshot-detail" titleId={`${id}-title`} backHref={ecsHref('snapshots')} backLabel={t('ecs.snapshots.back')}
+      title={snapshot()?.SnapshotName || props.snapshotId} error={load.error()} item={snapshot()} resourceId={props.snapshotId}>
+      {(s) => (
+        <>
+          <dl class="kms-metadata ecs-metadata">
+            <div class="kms-metadata__row"><dt>SnapshotId</dt><dd><code data-testid="snapshot-id">{s().SnapshotId}</code></dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.status')}</dt><dd><ProgressCell status={s().Status} progress={s().Progress} /></dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.region')}</dt><dd>{s().RegionId}</dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.source')}</dt><dd>
+              <Show when={s().SourceSnapshotId} fallback={<a href={ecsHref('disks', s().SourceDiskId, { region: region() })}><code>{s().SourceDiskId}</code></a>}>
+                {t('ecs.snapshot.copyOf')} <a href={resourceHref(s().SourceSnapshotId, s().SourceRegionId, s().RegionId)}><code>{s().SourceSnapshotId}</code></a> ({s().SourceRegionId})
+              </Show>
+            </dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.size')}</dt><dd>{s().SourceDiskSize} GiB</dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.encryption')}</dt><dd><EncryptionCell encrypted={s().Encrypted} keyId={s().KMSKeyId} keys={props.keys.keys()} /></dd></div>
+            <div class="kms-metadata__row"><dt>{t('ecs.col.created')}</dt><dd>{s().CreationTime}</dd></div>
+          </dl>
+          <p class="ecs-small">{t('ecs.snapshot.sameKey')}</p>
+          <Show when={action.error()}>{(error) => <CloudErrorNote error={error()} testId="snapshot-action-error" />}</Show>
+          <Show when={made()}>
+            {(m) => (
+              <p class="notice notice--info" role="status" data-testid={m().kind === 'copy' ? 'copy-started' : 'image-started'} data-id={m().id}>
+                {t(m().kind === 'copy' ? 'ecs.copy.started' : 'ecs.image.started')} <a href={resourceHref(m().id, m().regionId, region())}><code>{m().id}</code></a>
+              </p>
+            )}
+          </Show>
+          <Show when={s().Status === 'accomplished'}>
+            <div class="ecs-detail__actions">
+              <div class="panel">
+                <a class="button" href={ecsHref('disks', undefined, { create: '1', snapshot: s().SnapshotId })} data-testid="disk-from-snapshot">{t('ecs.snapshot.makeDisk')}</a>
               </div>
-              <CopyForm client={props.client} regions={props.regions}
-                source={{ kind: 'snapshot', id: s().SnapshotId, RegionId: s().RegionId, Encrypted: s().Encrypted, KMSKeyId: s().KMSKeyId, isShared: false, size: Number(s().SourceDiskSize) }}
-                onCopied={(copyId, regionId) => setMade({ kind: 'copy', id: copyId, regionId })} />
-            </Show>
-          </>
-        )}
-      </Show>
-    </section>
+              <form class="panel kms-inline-form" onSubmit={(e) => void createImage(e)}>
+                <label for={`${id}-image`}>{t('ecs.image.name')}</label>
+                <input id={`${id}-image`} value={imageName()} onInput={(e) => setImageName(e.currentTarget.value)} />
+                <button type="submit" class="button button--quiet" disabled={action.isBusy()} data-testid="create-image">{t('ecs.image.create')}</button>
+              </form>
+              <div class="panel">
+                <Show when={isConfirmingDelete()} fallback={
+                  <button type="button" class="button button--danger" disabled={action.isBusy()} onClick={() => setConfirmingDelete(true)} data-testid="delete-snapshot">{t('ecs.snapshot.delete')}</button>
+                }>
+                  <p role="alert">{t('ecs.snapshot.deleteConfirm')}</p>
+                  <div class="kms-actions">
+                    <button type="button" class="button button--danger" onClick={() => void remove()} data-testid="confirm-delete">{t('ecs.snapshot.delete')}</button>
+                    <button type="button" class="button button--quiet" onClick={() => setConfirmingDelete(false)}>{t('common.cancel')}</button>
+                  </div>
+                </Show>
+              </div>
+            </div>
+            <CopyForm client={props.client} regions={props.regions}
+              source={{ kind: 'snapshot', id: s().SnapshotId, RegionId: s().RegionId, Encrypted: s().Encrypted, KMSKeyId: s().KMSKeyId, isShared: false, size: Number(s().SourceDiskSize) }}
+              onCopied={(copyId, regionId) => setMade({ kind: 'copy', id: copyId, regionId })} />
+          </Show>
+        </>
+      )}
+    </DetailFrame>
   );
 }
